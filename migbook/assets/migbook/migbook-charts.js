@@ -1,0 +1,71 @@
+/* Draw every migbook figure on the page with the vendored Vega bundle.
+ *
+ * Each figure is a <div class="migbook-chart" data-spec-id="..."> next to a
+ * <script type="application/json"> holding its Vega-Lite spec. Charts follow
+ * the page's light or dark theme and keep their control settings when the
+ * reader switches theme. Nothing is fetched from the network.
+ */
+(function () {
+  "use strict";
+  var views = new Map();
+
+  function isDark() {
+    return document.documentElement.dataset.theme === "dark";
+  }
+
+  function specFor(el) {
+    var source = document.getElementById(el.dataset.specId);
+    var spec = JSON.parse(source.textContent);
+    var old = views.get(el);
+    if (old && spec.params) {
+      // Keep what the reader chose when the chart is redrawn.
+      spec.params.forEach(function (p) {
+        if (p.bind) {
+          try { p.value = old.view.signal(p.name); } catch (e) { /* not a signal */ }
+        }
+      });
+    }
+    return spec;
+  }
+
+  function draw(el) {
+    var spec = specFor(el);
+    var old = views.get(el);
+    if (old) { old.finalize(); }
+    el.dataset.rendered = "pending";
+    return window.vegaEmbed(el, spec, {
+      renderer: "svg",
+      actions: false,
+      theme: isDark() ? "dark" : undefined,
+      config: isDark() ? { background: null } : {}
+    }).then(function (result) {
+      views.set(el, result);
+      el.dataset.rendered = "true";
+      el.dispatchEvent(new CustomEvent("migbook:rendered", { bubbles: true }));
+    }).catch(function (error) {
+      el.dataset.rendered = "error";
+      el.textContent = "This chart could not be drawn (" + error.message + "). Its numbers are in the table below.";
+      console.error("migbook chart", el.id, error);
+    });
+  }
+
+  function drawAll() {
+    if (typeof window.vegaEmbed !== "function") {
+      console.error("migbook: the Vega bundle did not load");
+      return;
+    }
+    document.querySelectorAll(".migbook-chart[data-spec-id]").forEach(draw);
+  }
+
+  new MutationObserver(function (changes) {
+    if (changes.some(function (c) { return c.attributeName === "data-theme"; })) {
+      views.forEach(function (_view, el) { draw(el); });
+    }
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", drawAll);
+  } else {
+    drawAll();
+  }
+})();

@@ -1,0 +1,58 @@
+"""Build the book with Jupyter Book 1 and serve the result on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import subprocess
+import sys
+from pathlib import Path
+
+from migbook.errors import MigbookError
+from migbook.paths import BUILD_DIR, ROOT
+
+
+def build_command(output: Path, all_pages: bool = False) -> list[str]:
+    """``jupyter-book build`` with every notebook executed and warnings treated as errors."""
+    command = [
+        sys.executable, "-c", "from jupyter_book.cli.main import main; main()",
+        "build", str(ROOT), "--path-output", str(output), "--warningiserror", "--keep-going",
+    ]
+    return [*command, "--all"] if all_pages else command
+
+
+def build_book(output: str | Path | None = None, all_pages: bool = False) -> Path:
+    """Build the HTML book into ``output`` (default ``_build``); return the HTML folder."""
+    out = Path(output) if output else BUILD_DIR.parent
+    result = subprocess.run(build_command(out, all_pages), cwd=ROOT)
+    if result.returncode != 0:
+        raise MigbookError("the book did not build cleanly: see the warnings above")
+    return out / "_build" / "html"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
+        pass
+
+
+def make_server(directory: Path, port: int = 8000) -> http.server.ThreadingHTTPServer:
+    """An HTTP server for ``directory`` on 127.0.0.1 (port 0 picks a free port)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    try:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as err:
+        raise MigbookError(f"cannot serve on 127.0.0.1:{port} ({err.strerror}); try --port 0") from None
+
+
+def serve_book(directory: str | Path | None = None, port: int = 8000) -> None:
+    """Serve the built book until interrupted, printing its URL first."""
+    root = Path(directory) if directory else BUILD_DIR / "html"
+    if not (root / "index.html").is_file():
+        raise MigbookError(f"no built book at {root}: run `migbook build` first")
+    with make_server(root, port) as server:
+        print(f"serving the book at http://127.0.0.1:{server.server_address[1]}/  (Ctrl+C stops it)",
+              flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass

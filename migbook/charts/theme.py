@@ -1,0 +1,18 @@
+"""Shared chart settings: sizes, colours that read in light and dark mode, fonts."""
+
+from __future__ import annotations
+
+import altair as alt
+
+WIDTH = 520
+HEIGHT = 280
+# Okabe-Ito colours: distinguishable with colour-blindness, legible on light and dark.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
+
+
+def configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Apply the book's look: system fonts only (no web font is ever fetched)."""
+    font = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
+    return chart.configure(font=font).configure_view(stroke=None).configure_axis(
+        labelFontSize=12, titleFontSize=13
+    ).configure_legend(labelFontSize=12, titleFontSize=13, orient="bottom", labelLimit=320)

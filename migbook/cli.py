@@ -1,0 +1,86 @@
+"""The ``migbook`` command: build and serve the book, open a lesson, derive the data.
+
+Errors print as one line (``migbook: error: ...``) and exit with status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from migbook.errors import MigbookError
+
+
+def _build(args: argparse.Namespace) -> int:
+    from migbook.build import build_book
+
+    out = build_book(output=args.output, all_pages=args.all)
+    print(f"built the book: {out / 'index.html'}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from migbook.build import serve_book
+
+    serve_book(directory=args.dir, port=args.port)
+    return 0
+
+
+def _lesson(args: argparse.Namespace) -> int:
+    from migbook.lessons import names, run_lesson
+
+    if args.list or not args.name:
+        print("\n".join(names()))
+        return 0
+    return run_lesson(args.name, port=args.port)
+
+
+def _derive(args: argparse.Namespace) -> int:
+    from migbook.derive import derive_all
+
+    for path in derive_all(sources=args.sources) if args.sources else derive_all():
+        print(f"wrote {path}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="migbook", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="build the book into _build/html (offline)")
+    b.add_argument("--output", default=None, help="build folder (default: _build in the repository)")
+    b.add_argument("--all", action="store_true", help="rebuild every page, not only changed ones")
+    b.set_defaults(run=_build)
+
+    s = sub.add_parser("serve", help="serve the built book on 127.0.0.1 and print its URL")
+    s.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    s.add_argument("--dir", default=None, help="built HTML folder (default: _build/html)")
+    s.set_defaults(run=_serve)
+
+    le = sub.add_parser("lesson", help="start Voila on one lesson on 127.0.0.1")
+    le.add_argument("name", nargs="?", help="lesson name, e.g. 01-stock-and-flow")
+    le.add_argument("--list", action="store_true", help="list the lessons and exit")
+    le.add_argument("--port", type=int, default=8866, help="port (default 8866)")
+    le.set_defaults(run=_lesson)
+
+    d = sub.add_parser("derive", help="derive data/ tables from the raw sources")
+    d.add_argument("--sources", type=__import__("pathlib").Path, default=None,
+                   help="raw data folder (default: ../shared/data-sources)")
+    d.set_defaults(run=_derive)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except MigbookError as err:
+        print(f"migbook: error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,3 @@
+from migbook.cli import main
+
+raise SystemExit(main(["derive"]))

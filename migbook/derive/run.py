@@ -1,0 +1,38 @@
+"""Read the raw sources, build each table, check it reconciles, write it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from migbook.derive import tables
+from migbook.errors import MigbookError
+from migbook.paths import DATA_DIR, ROOT
+
+DEFAULT_SOURCES = ROOT.parent / "shared" / "data-sources"
+
+# Each derived table: its file in data/ and the function that builds it.
+BUILDERS: dict[str, Callable[[Path], pd.DataFrame]] = {
+    "countries.csv": tables.countries,
+    "migrant_stock.csv": tables.migrant_stock,
+    "economy.csv": tables.economy,
+}
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """Write a table the same way every time: UTF-8, LF line ends, no index."""
+    frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+
+
+def derive_all(sources: Path = DEFAULT_SOURCES, out_dir: Path = DATA_DIR) -> list[Path]:
+    """Build every table from ``sources`` into ``out_dir``; return the paths written."""
+    if not sources.is_dir():
+        raise MigbookError(f"raw data sources not found at {sources} (see data/README.md)")
+    written = []
+    for name, build in BUILDERS.items():
+        path = out_dir / name
+        write_csv(build(sources), path)
+        written.append(path)
+    return written

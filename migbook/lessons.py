@@ -1,0 +1,70 @@
+"""Voila lessons: list them, turn their MyST source into notebooks, and serve one.
+
+Lessons are MyST markdown notebooks in ``book/lessons/`` (text that diffs well;
+they are also pages of the book, with static twins). ``migbook lesson NAME``
+converts one to ``.ipynb`` with jupytext and starts Voila on 127.0.0.1 with
+migbook's offline template, a cell timeout and idle-kernel culling.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jupytext
+
+from migbook.errors import MigbookError
+from migbook.paths import BUILD_DIR, LESSONS_DIR
+
+TEMPLATE_PATH = Path(__file__).parent / "assets" / "jupyter"
+CELL_TIMEOUT_S = 120
+CULL_IDLE_S = 900
+
+
+def names() -> list[str]:
+    """The lessons, by file name without extension."""
+    return sorted(p.stem for p in LESSONS_DIR.glob("*.md"))
+
+
+def notebook(name: str, out_dir: Path = BUILD_DIR / "lessons") -> Path:
+    """Write lesson ``name`` as a notebook for Voila; return its path."""
+    source = LESSONS_DIR / f"{name}.md"
+    if not source.is_file():
+        raise MigbookError(f"no lesson named {name!r}; the lessons are: {', '.join(names()) or 'none'}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{name}.ipynb"
+    jupytext.write(jupytext.read(source), target)
+    return target
+
+
+def voila_command(path: Path, port: int) -> list[str]:
+    """The Voila command line that serves one lesson on 127.0.0.1."""
+    return [
+        sys.executable, "-m", "voila", str(path),
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        "--template=migbook",
+        "--theme=light",
+        f"--VoilaExecutor.timeout={CELL_TIMEOUT_S}",
+        f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_S}",
+        "--MappingKernelManager.cull_interval=60",
+        "--VoilaConfiguration.show_tracebacks=False",
+    ]
+
+
+def voila_environment() -> dict[str, str]:
+    """The environment for Voila: migbook's template on the Jupyter path, live twins."""
+    env = dict(os.environ)
+    env["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(TEMPLATE_PATH), env.get("JUPYTER_PATH")]))
+    env.pop("MIGBOOK_MODE", None)
+    return env
+
+
+def run_lesson(name: str, port: int = 8866) -> int:
+    """Serve lesson ``name`` with Voila until interrupted; return Voila's exit status."""
+    path = notebook(name)
+    print(f"lesson {name}: http://127.0.0.1:{port}/  (Ctrl+C stops it)", flush=True)
+    return subprocess.call(voila_command(path, port), env=voila_environment())

@@ -1,0 +1,67 @@
+"""Questions for lessons, as twins: a box to answer and check in Voila, a hidden answer in the book."""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+
+from migbook import live
+from migbook.errors import ParameterError
+from migbook.twin import Twin
+
+
+@dataclass
+class _Reveal:
+    """The static twin: the question with its answer behind a disclosure."""
+
+    prompt: str
+    answer_text: str
+    explanation: str
+
+    def to_html(self) -> str:
+        return (
+            '<div class="migbook-question">'
+            f"<p><strong>Question.</strong> {html.escape(self.prompt)}</p>"
+            "<details><summary>Show the answer</summary>"
+            f"<p>{html.escape(self.answer_text)}. {html.escape(self.explanation)}</p></details></div>"
+        )
+
+
+def numeric(prompt: str, answer: float, *, unit: str, tolerance: float, explanation: str,
+            hint: str = "") -> Twin:
+    """A question with a numeric answer, accepted within ``tolerance`` (in ``unit``).
+
+    Live, the student types a number and presses *Check*; the feedback is
+    announced to screen readers. In the book, the answer is one click away.
+    """
+    if not math.isfinite(answer):
+        raise ParameterError(f"answer must be a finite number, got {answer!r}")
+    if not tolerance >= 0:
+        raise ParameterError(f"tolerance must be zero or more, got {tolerance!r}")
+    answer_text = f"{answer:,.4g} {unit}"
+
+    def build_live() -> widgets.Widget:
+        question = widgets.HTML(f"<p><strong>Question.</strong> {html.escape(prompt)}</p>")
+        box = widgets.FloatText(description=f"Your answer ({unit})", style=live.CONTROL_STYLE,
+                                layout=live.CONTROL_LAYOUT)
+        button = widgets.Button(description="Check", button_style="primary",
+                                tooltip="Check your answer")
+        feedback = widgets.HTML()
+
+        def check(_click: object = None) -> None:
+            if abs(box.value - answer) <= tolerance:
+                text, css = f"Right: {answer_text}. {explanation}", "right"
+            else:
+                text, css = f"Not yet: {box.value:,.4g} {unit} is off. {hint}".strip(), "wrong"
+            feedback.value = (f'<p class="migbook-feedback-{css}" role="status" aria-live="polite">'
+                              f"{html.escape(text)}</p>")
+
+        button.on_click(check)
+        panel = widgets.VBox([question, widgets.HBox([box, button]), feedback])
+        panel.answer_box, panel.button, panel.feedback = box, button, feedback
+        return panel
+
+    return Twin(title=prompt, static=lambda: _Reveal(prompt, answer_text, explanation), live=build_live)

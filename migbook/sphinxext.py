@@ -1,0 +1,87 @@
+"""Sphinx extension that makes the built book self-contained and its figures static twins.
+
+Listed in ``_config.yml`` under ``sphinx.extra_extensions``. It
+
+* sets ``MIGBOOK_MODE=static`` before any notebook runs, so every explorer in
+  the book renders its static twin (see :mod:`migbook.twin`);
+* vendors the JavaScript the pages need from installed packages, never from a
+  CDN: the Vega, Vega-Lite and vega-embed bundle of ``vl-convert-python`` and
+  MathJax 3 from ``sphinx-mathjax-offline``;
+* adds the Vega bundle only to pages that hold a figure, and points Sphinx's
+  MathJax at the local copy.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import vl_convert
+from sphinx.application import Sphinx
+
+from migbook.twin import MODE_VARIABLE
+
+ASSETS = Path(__file__).parent / "assets"
+MATHJAX_ENTRY = "mathjax/tex-chtml.js"
+# MathJax parts a CHTML page never loads: speech, SVG output, other combined builds.
+MATHJAX_SKIP = ("sre", "*svg*", "node-main.js", "mml-*.js", "tex-mml-*.js", "*-full*.js", "latest.js")
+
+
+def vega_bundle() -> str:
+    """vl-convert's Vega + Vega-Lite + vega-embed bundle, wrapped so it can load as a page script.
+
+    The bundle declares top-level ``const``s; the wrapper keeps them private
+    and leaves only ``window.vegaEmbed``, ``window.vega`` and ``window.vegaLite``.
+    """
+    return "(function () {\n" + vl_convert.javascript_bundle() + "\n})();\n"
+
+
+def mathjax_source() -> Path:
+    """The MathJax 3 folder shipped by the sphinx-mathjax-offline package."""
+    dist = importlib.metadata.distribution("sphinx-mathjax-offline")
+    for file in dist.files or []:
+        if file.name == "tex-chtml.js":
+            return Path(dist.locate_file(file)).parent
+    raise FileNotFoundError("sphinx-mathjax-offline is installed but has no tex-chtml.js")
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def vendor(target: Path) -> Path:
+    """Write the vendored browser assets into ``target`` (idempotent); return it."""
+    _write_if_changed(target / "migbook" / "vega-bundle.js", vega_bundle())
+    mathjax = target / "mathjax"
+    if not (mathjax / "tex-chtml.js").exists():
+        shutil.copytree(mathjax_source(), mathjax, ignore=shutil.ignore_patterns(*MATHJAX_SKIP))
+    return target
+
+
+def _builder_inited(app: Sphinx) -> None:
+    target = vendor(Path(app.outdir).parent / "vendor")
+    app.config.html_static_path = [*app.config.html_static_path, str(ASSETS), str(target)]
+
+
+def _config_inited(app: Sphinx, config: Any) -> None:
+    config.mathjax_path = MATHJAX_ENTRY
+
+
+def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    if 'class="migbook-chart"' in context.get("body", ""):
+        app.add_js_file("migbook/vega-bundle.js", loading_method="defer")
+        app.add_js_file("migbook/migbook-charts.js", loading_method="defer")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    os.environ[MODE_VARIABLE] = "static"
+    app.connect("config-inited", _config_inited)
+    app.connect("builder-inited", _builder_inited)
+    app.connect("html-page-context", _page_context)
+    app.add_css_file("migbook/migbook.css")
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
