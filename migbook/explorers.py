@@ -127,7 +127,7 @@ def _flow_live() -> widgets.Widget:
     for name, control in controls.items():
         control.description = _FLOW_LABELS[name]
         control.style = live.CONTROL_STYLE
-        control.layout = live.CONTROL_LAYOUT
+        control.layout = live.control_layout()
         control.continuous_update = False
     chart, status = live.chart_widget(), widgets.HTML()
 
@@ -194,7 +194,7 @@ def _stock_live() -> widgets.Widget:
     table = stocks.by_place()
     picker = widgets.Dropdown(options=stocks.places(), value=STOCK_DEFAULT_PLACE,
                               description="Country or region", style=live.CONTROL_STYLE,
-                              layout=live.CONTROL_LAYOUT)
+                              layout=live.control_layout())
     chart, status = live.chart_widget(), widgets.HTML()
 
     def redraw(_change: object = None) -> None:

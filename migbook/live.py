@@ -15,7 +15,12 @@ import ipywidgets as widgets
 import vl_convert
 
 CONTROL_STYLE = {"description_width": "16em"}
-CONTROL_LAYOUT = widgets.Layout(width="34em")
+
+
+def control_layout() -> widgets.Layout:
+    """Layout for a labelled control. A function, not a constant: creating a widget at
+    import time would put widget state (and CDN scripts) into every page of the book."""
+    return widgets.Layout(width="34em")
 
 
 def svg(chart: alt.TopLevelMixin) -> str:

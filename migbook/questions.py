@@ -46,7 +46,7 @@ def numeric(prompt: str, answer: float, *, unit: str, tolerance: float, explanat
     def build_live() -> widgets.Widget:
         question = widgets.HTML(f"<p><strong>Question.</strong> {html.escape(prompt)}</p>")
         box = widgets.FloatText(description=f"Your answer ({unit})", style=live.CONTROL_STYLE,
-                                layout=live.CONTROL_LAYOUT)
+                                layout=live.control_layout())
         button = widgets.Button(description="Check", button_style="primary",
                                 tooltip="Check your answer")
         feedback = widgets.HTML()

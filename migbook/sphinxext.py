@@ -16,11 +16,16 @@ from __future__ import annotations
 import importlib.metadata
 import os
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import sphinxcontrib.bibtex.plugin
+
 import vl_convert
 from sphinx.application import Sphinx
+from sphinxcontrib.bibtex.style.referencing import BracketStyle
+from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
 from migbook.twin import MODE_VARIABLE
 
@@ -28,6 +33,21 @@ ASSETS = Path(__file__).parent / "assets"
 MATHJAX_ENTRY = "mathjax/tex-chtml.js"
 # MathJax parts a CHTML page never loads: speech, SVG output, other combined builds.
 MATHJAX_SKIP = ("sre", "*svg*", "node-main.js", "mml-*.js", "tex-mml-*.js", "*-full*.js", "latest.js")
+
+
+def _round_brackets() -> BracketStyle:
+    return BracketStyle(left="(", right=")")
+
+
+@dataclass
+class RoundAuthorYear(AuthorYearReferenceStyle):
+    """Author-year citations in round brackets, as social science writes them: (Adamson, 2006)."""
+
+    bracket_parenthetical: BracketStyle = field(default_factory=_round_brackets)
+    bracket_textual: BracketStyle = field(default_factory=_round_brackets)
+    bracket_author: BracketStyle = field(default_factory=_round_brackets)
+    bracket_label: BracketStyle = field(default_factory=_round_brackets)
+    bracket_year: BracketStyle = field(default_factory=_round_brackets)
 
 
 def vega_bundle() -> str:
@@ -72,16 +92,47 @@ def _config_inited(app: Sphinx, config: Any) -> None:
     config.mathjax_path = MATHJAX_ENTRY
 
 
+def _dependencies() -> list[str]:
+    """Files whose change must re-run the notebook pages: the package's code and the data."""
+    package = Path(__file__).parent
+    data = package.parent / "data"
+    return sorted(str(p) for p in [*package.rglob("*.py"), *data.glob("*")] if p.is_file())
+
+
+def _source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    if "{code-cell}" in source[0]:
+        for path in _dependencies():
+            app.env.note_dependency(path)
+
+
+def _is_thebe(asset: Any) -> bool:
+    return "thebe" in str(asset).lower()  # the file name, or the body of an inline script
+
+
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    # Docutils marks bibliography entries with the deprecated role doc-biblioentry inside a
+    # role="list"; a list's children must be list items (axe: aria-required-children).
+    if "body" in context:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
     if 'class="migbook-chart"' in context.get("body", ""):
         app.add_js_file("migbook/vega-bundle.js", loading_method="defer")
         app.add_js_file("migbook/migbook-charts.js", loading_method="defer")
+    # Thebe (live code through Binder) needs the network, and sphinx-thebe declares
+    # THEBE_JS_URL twice, a SyntaxError on every page: drop its scripts and styles.
+    # (After add_js_file above, which appends to the list the context shares.)
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [asset for asset in context[key] if not _is_thebe(asset)]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     os.environ[MODE_VARIABLE] = "static"
+    sphinxcontrib.bibtex.plugin.register_plugin(
+        "sphinxcontrib.bibtex.style.referencing", "author_year_round", RoundAuthorYear
+    )
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
-    app.connect("html-page-context", _page_context)
+    app.connect("source-read", _source_read)
+    app.connect("html-page-context", _page_context, priority=900)  # after sphinx-thebe's
     app.add_css_file("migbook/migbook.css")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -29,7 +29,8 @@ def mode() -> Literal["static", "live"]:
 
 def _json_for_script(value: Any) -> str:
     """JSON that is safe inside a ``<script>`` element (no ``</script>`` can end it early)."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return text.replace("</", "<\\/")
 
 
 def table_html(table: pd.DataFrame, caption: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from migbook.charts.theme import PALETTE, configure
+from migbook.charts.base import PALETTE, configure, records
 
 WORLD = "World"
 
@@ -41,11 +41,11 @@ def static_chart(table: pd.DataFrame, places: list[str], initial: str, descripti
         name="place", value=initial,
         bind=alt.binding_select(options=places, name="Country or region "),
     )
-    data = alt.Data(values=table[["place", "year", "stock_millions", "share_pct"]].to_dict(orient="records"))
+    data = alt.Data(values=records(table[["place", "year", "stock_millions", "share_pct"]]))
     return configure(_panels(alt.Chart(data), place, description).add_params(place))
 
 
 def live_chart(table: pd.DataFrame, place: str, description: str) -> alt.HConcatChart:
     """One place against the world, drawn from the rows of ``table`` it needs."""
-    rows = table[table["place"].isin([place, WORLD])]
-    return configure(_panels(alt.Chart(rows), place, description))
+    rows = table.loc[table["place"].isin([place, WORLD]), ["place", "year", "stock_millions", "share_pct"]]
+    return configure(_panels(alt.Chart(alt.Data(values=records(rows))), place, description))

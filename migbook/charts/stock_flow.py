@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from migbook.charts.theme import HEIGHT, PALETTE, WIDTH, configure
+from migbook.charts.base import HEIGHT, PALETTE, WIDTH, configure, records
 from migbook.models.stock_flow import SERIES
 
 _KEYS = list(SERIES)
@@ -54,7 +54,7 @@ def static_chart(grid: pd.DataFrame, controls: dict[str, dict], description: str
     ]
     chosen = " && ".join(f"datum.{name} == {name}" for name in controls)
     base = (
-        alt.Chart(alt.Data(values=grid.to_dict(orient="records")))
+        alt.Chart(alt.Data(values=records(grid)))
         .transform_filter(chosen)
         .transform_flatten(["year", *_KEYS])
         .transform_fold(_KEYS, as_=["series", "thousands"])

@@ -1,8 +1,9 @@
-"""Shared chart settings: sizes, colours that read in light and dark mode, fonts."""
+"""What every chart shares: sizes, colours that read in light and dark mode, fonts, inline data."""
 
 from __future__ import annotations
 
 import altair as alt
+import pandas as pd
 
 WIDTH = 520
 HEIGHT = 280
@@ -16,3 +17,8 @@ def configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     return chart.configure(font=font).configure_view(stroke=None).configure_axis(
         labelFontSize=12, titleFontSize=13
     ).configure_legend(labelFontSize=12, titleFontSize=13, orient="bottom", labelLimit=320)
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as JSON-ready dicts, with missing values as null (JSON has no NaN)."""
+    return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")

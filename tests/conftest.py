@@ -1,0 +1,109 @@
+"""Shared fixtures: a from-scratch build of the book, a local server, and Debian's chromium.
+
+Browser tests never download a browser and never skip: where chromium is
+missing they fail and say how to install it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from migbook.build import build_command, make_server
+from migbook.paths import ROOT
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+CHROMIUM_FLAGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-extensions", "--no-default-browser-check",
+]
+
+
+def chromium_path() -> str:
+    """Debian's chromium, or the one named by MIGBOOK_CHROMIUM; fail (never skip) without it."""
+    for candidate in (os.environ.get("MIGBOOK_CHROMIUM"), "chromium", "chromium-browser"):
+        found = candidate and shutil.which(candidate)
+        if found:
+            return found
+    pytest.fail("chromium not found: install Debian's package (`apt-get install chromium`) "
+                "or set MIGBOOK_CHROMIUM to a Chromium executable", pytrace=False)
+
+
+def is_local(url: str) -> bool:
+    """True for requests that stay on this machine (loopback, file:, data:, blob:, about:)."""
+    parsed = urlparse(url)
+    if parsed.scheme in {"file", "data", "blob", "about", "chrome-error"}:
+        return True
+    return parsed.hostname in LOCAL_HOSTS or (parsed.hostname or "").startswith("127.")
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The book built from scratch (fresh output folder, every notebook executed, -W)."""
+    out = tmp_path_factory.mktemp("book")
+    result = subprocess.run(build_command(out), cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.fail(f"the book did not build:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
+    return out / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def book_url(built_book: Path) -> Iterator[str]:
+    """The built book served on 127.0.0.1 (a free port)."""
+    server = make_server(built_book, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's chromium driven by Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    """A browser page that blocks and counts non-local requests and collects console errors."""
+
+    def __init__(self, browser: object) -> None:
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.external: list[str] = []
+        self.errors: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        self.page.on("pageerror", lambda exc: self.errors.append(f"uncaught: {exc}"))
+
+    def _route(self, route: object) -> None:
+        url = route.request.url
+        if is_local(url):
+            route.continue_()
+        else:
+            self.external.append(url)
+            route.abort("blockedbyclient")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser: object) -> Iterator[PageWatch]:
+    watch = PageWatch(browser)
+    yield watch
+    watch.close()

@@ -1,0 +1,165 @@
+"""Every built page in a real browser: offline, error-free, charts drawn and movable, accessible.
+
+Each page is opened over http://127.0.0.1 and over file://, with every
+non-local request blocked and counted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+SERIOUS = {"serious", "critical"}
+RENDER_TIMEOUT_MS = 30_000
+
+
+def pages(html_root: Path) -> list[str]:
+    """Every HTML page of the book (not the theme's template fragments under _static)."""
+    return sorted(str(p.relative_to(html_root)) for p in html_root.rglob("*.html")
+                  if "_static" not in p.parts and "_sources" not in p.parts)
+
+
+def content_pages(html_root: Path) -> list[str]:
+    """The pages with content: not the stubs that only redirect elsewhere."""
+    return [n for n in pages(html_root) if 'http-equiv="refresh"' not in (html_root / n).read_text()]
+
+
+def wait_for_charts(page: object) -> int:
+    """Wait until every figure on the page has drawn; return how many there are."""
+    charts = page.locator(".migbook-chart")
+    count = charts.count()
+    for i in range(count):
+        chart = charts.nth(i)
+        chart.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "el => el.dataset.rendered === 'true' || el.dataset.rendered === 'error'",
+            arg=chart.element_handle(), timeout=RENDER_TIMEOUT_MS,
+        )
+        assert chart.get_attribute("data-rendered") == "true", f"chart {i} failed: {chart.inner_text()}"
+        assert chart.locator("svg").count() >= 1, f"chart {i} has no SVG"
+    return count
+
+
+def serious_violations(page: object) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results.response["violations"] if v["impact"] in SERIOUS
+    ]
+
+
+def test_book_has_the_pages_we_expect(built_book: Path) -> None:
+    found = pages(built_book)
+    for expected in ("book/intro.html", "book/chapters/01-why-migration-is-international.html",
+                     "book/lessons/01-stock-and-flow.html", "book/glossary.html", "book/references.html"):
+        assert expected in found
+
+
+@pytest.mark.parametrize("scheme", ["http", "file"])
+def test_every_page_offline_error_free_and_drawn(built_book: Path, book_url: str, watched: object,
+                                                 scheme: str) -> None:
+    failures = []
+    for name in pages(built_book):
+        url = book_url + name if scheme == "http" else (built_book / name).as_uri()
+        watched.external.clear()
+        watched.errors.clear()
+        watched.page.goto(url, wait_until="load")
+        wait_for_charts(watched.page)
+        watched.page.wait_for_timeout(300)  # late scripts (MathJax, search) get to run
+        if watched.external:
+            failures.append(f"{name}: requests to non-local hosts {sorted(set(watched.external))}")
+        if watched.errors:
+            failures.append(f"{name}: console errors {watched.errors}")
+    assert not failures, "\n".join(failures)
+
+
+def test_math_is_typeset_offline(built_book: Path, book_url: str, watched: object) -> None:
+    watched.page.goto(book_url + "book/chapters/01-why-migration-is-international.html")
+    watched.page.wait_for_selector("mjx-container", timeout=RENDER_TIMEOUT_MS)
+    assert watched.page.locator("mjx-container").count() >= 3
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_every_page_passes_axe(built_book: Path, book_url: str, watched: object, theme: str) -> None:
+    failures = []
+    for name in content_pages(built_book):
+        watched.page.goto(book_url + name, wait_until="load")
+        if theme == "dark":
+            watched.page.evaluate("document.documentElement.dataset.theme = 'dark'")
+            watched.page.wait_for_timeout(200)
+        wait_for_charts(watched.page)
+        found = serious_violations(watched.page)
+        if found:
+            failures.append(f"{name} ({theme}): " + "; ".join(found))
+    assert not failures, "\n".join(failures)
+
+
+def _chart_pages(built_book: Path) -> list[str]:
+    return [n for n in pages(built_book) if 'class="migbook-chart"' in (built_book / n).read_text()]
+
+
+def test_every_static_control_moves_its_chart(built_book: Path, book_url: str, watched: object) -> None:
+    """Each control of each figure, driven from the keyboard, changes what the chart draws."""
+    chart_pages = _chart_pages(built_book)
+    assert chart_pages, "no page has a figure"
+    moved = 0
+    for name in chart_pages:
+        page = watched.page
+        page.goto(book_url + name)
+        wait_for_charts(page)
+        charts = page.locator(".migbook-chart")
+        for i in range(charts.count()):
+            chart = charts.nth(i)
+            controls = chart.locator(".vega-bind input[type=range], .vega-bind select, "
+                                     ".vega-bind input[type=radio]:not(:checked)")
+            assert controls.count() >= 1, f"{name}: chart {i} has no control"
+            for j in range(controls.count()):
+                before = chart.locator("svg").first.inner_html()
+                control = controls.nth(j)
+                kind = control.evaluate("el => el.tagName + ':' + (el.type || '')")
+                control.focus()
+                if kind.startswith("SELECT"):
+                    options = control.locator("option")
+                    control.select_option(options.nth(options.count() // 2).get_attribute("value"))
+                elif kind.endswith("radio"):
+                    page.keyboard.press("Space")
+                else:
+                    page.keyboard.press("End")
+                page.wait_for_function("([el, old]) => el.innerHTML !== old",
+                                       arg=[chart.locator("svg").first.element_handle(), before],
+                                       timeout=5_000)
+                moved += 1
+    assert moved >= 6
+    assert not watched.errors
+
+
+def test_dark_mode_redraws_charts_keeping_settings(built_book: Path, book_url: str, watched: object) -> None:
+    page = watched.page
+    page.goto(book_url + "book/chapters/01-why-migration-is-international.html")
+    wait_for_charts(page)
+    select = page.locator(".migbook-chart .vega-bind select").first
+    select.select_option("Qatar")
+    page.evaluate("document.documentElement.dataset.theme = 'dark'")
+    page.wait_for_timeout(500)
+    wait_for_charts(page)
+    assert page.locator(".migbook-chart .vega-bind select").first.input_value() == "Qatar"
+    assert not watched.errors
+
+
+def test_text_alternatives_are_reachable(built_book: Path, book_url: str, watched: object) -> None:
+    page = watched.page
+    for name in _chart_pages(built_book):
+        page.goto(book_url + name)
+        for figure in page.locator("figure.migbook-figure").all():
+            assert len(figure.locator(".migbook-summary").inner_text()) > 40
+            table = figure.locator("table.migbook-table")
+            figure.locator("details.migbook-data summary").press("Enter")  # opens from the keyboard
+            assert table.is_visible()
+            assert table.locator("caption").inner_text()
+            assert table.locator("tbody tr").count() >= 3
+            chart = figure.locator(".migbook-chart")
+            assert chart.get_attribute("aria-describedby")
