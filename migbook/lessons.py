@@ -21,6 +21,7 @@ from migbook.paths import BUILD_DIR, LESSONS_DIR
 TEMPLATE_PATH = Path(__file__).parent / "assets" / "jupyter"
 CELL_TIMEOUT_S = 120
 CULL_IDLE_S = 900
+DENIED_EXTENSIONS = ["jupyterlab-jupytext", "@voila-dashboards/jupyterlab-preview"]
 
 
 def names() -> list[str]:
@@ -52,6 +53,9 @@ def voila_command(path: Path, port: int) -> list[str]:
         f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_S}",
         "--MappingKernelManager.cull_interval=60",
         "--VoilaConfiguration.show_tracebacks=False",
+        # JupyterLab extensions installed alongside that cannot load in Voila's page
+        # (jupytext's raises a console error there); the widget manager stays on.
+        f"--VoilaConfiguration.extension_denylist={DENIED_EXTENSIONS!r}",
     ]
 
 

@@ -1,0 +1,126 @@
+"""The book's text: its own words, the shape every chapter follows, sources for its numbers."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from migbook.paths import ROOT
+
+BOOK = ROOT / "book"
+CHAPTERS = sorted((BOOK / "chapters").glob("*.md"))
+CHECK_OVERLAP = ROOT.parent / "shared" / "tools" / "check-overlap"
+
+MODEL_TALK = re.compile(r"\$[^$\n]+\$|\bslider|\bexplorer\b|\bthe model\b", re.I)
+FENCE = re.compile(r"^(`{3,}|:{3,})\s*\{?([\w:-]*)\}?", re.M)
+
+
+def blocks(text: str) -> list[tuple[str, str]]:
+    """Split MyST text into (kind, body) runs: 'prose', or the directive name of a fenced block."""
+    out, kind, buf, closer = [], "prose", [], None
+    for line in text.splitlines():
+        if closer is None:
+            m = FENCE.match(line)
+            if m:
+                out.append((kind, "\n".join(buf)))
+                kind, buf, closer = (m.group(2) or "code"), [], m.group(1)
+                continue
+        elif line.strip() == closer:
+            out.append((kind, "\n".join(buf)))
+            kind, buf, closer = "prose", [], None
+            continue
+        buf.append(line)
+    out.append((kind, "\n".join(buf)))
+    return out
+
+
+def prose_of(text: str) -> str:
+    """Running prose: no front matter, code, math, directives' option lines or roles' targets."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    keep = [body for kind, body in blocks(text) if kind not in {"code-cell", "code", "math"}]
+    prose = "\n".join(keep)
+    prose = re.sub(r"\$\$.*?\$\$", " ", prose, flags=re.S)
+    prose = re.sub(r"^:\w+:.*$", "", prose, flags=re.M)
+    prose = re.sub(r"\{cite:[pt]\}`[^`]*`", "", prose)
+    prose = re.sub(r"\{term\}`([^`<]*)(<[^>]*>)?`", r"\1", prose)
+    prose = re.sub(r"^\(.*\)=$", "", prose, flags=re.M)
+    return prose
+
+
+def words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z][A-Za-z'’-]*", text))
+
+
+def bib_keys() -> set[str]:
+    return set(re.findall(r"^@\w+\{([^,]+),", (BOOK / "references.bib").read_text(), re.M))
+
+
+def glossary_terms() -> set[str]:
+    text = (BOOK / "glossary.md").read_text()
+    body = text.split("{glossary}", 1)[1]
+    return {line.strip().lower() for line in body.splitlines()
+            if line and not line.startswith((" ", ":", "`"))}
+
+
+def test_book_does_not_repeat_the_source_texts() -> None:
+    if not CHECK_OVERLAP.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHECK_OVERLAP} missing: CI must run with ../shared beside the repository")
+        pytest.skip("../shared/tools/check-overlap not found")
+    result = subprocess.run([str(CHECK_OVERLAP), str(BOOK)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+class TestChapter:
+    def test_length(self, path: Path) -> None:
+        assert 2000 <= words(prose_of(path.read_text())) <= 3500
+
+    def test_shape(self, path: Path) -> None:
+        text = path.read_text()
+        assert "## Learning objectives" in text and "## Summary" in text
+        exercises = re.findall(r"^```\{exercise\}\n:label: (\S+)", text, re.M)
+        solutions = re.findall(r"^```\{solution\} (\S+)\n:class: dropdown", text, re.M)
+        assert len(exercises) >= 3 and set(exercises) <= set(solutions), "every exercise needs a hidden solution"
+        assert len(re.findall(r"^explorers\.\w+\(\)$", text, re.M)) >= 2, "at least two interactive figures"
+
+    def test_headings_in_order(self, path: Path) -> None:
+        levels = [len(m) for kind, body in blocks(path.read_text()) if kind == "prose"
+                  for m in re.findall(r"^(#+) ", body, re.M)]
+        assert levels[0] == 1 and levels.count(1) == 1
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+
+    def test_citations_and_terms_resolve(self, path: Path) -> None:
+        text = path.read_text()
+        cited = {k.strip() for group in re.findall(r"\{cite:[pt]\}`([^`]+)`", text) for k in group.split(",")}
+        assert cited and cited <= bib_keys(), cited - bib_keys()
+        terms = {(m[1] or m[0]).strip("<> ").lower()
+                 for m in re.findall(r"\{term\}`([^`<]*?)\s*(<[^>]+>)?`", text)}
+        assert terms <= glossary_terms(), terms - glossary_terms()
+
+    def test_every_number_in_the_prose_has_a_source(self, path: Path) -> None:
+        """Each paragraph of running prose that states a figure cites a source in that paragraph.
+
+        Dates (1990, the 2000s) are not figures. Exercises, solutions, code, headings and
+        paragraphs about the toy model (its symbols, sliders and explorer) are not checked:
+        their numbers are the model's settings, worked by the reader.
+        """
+        text = re.sub(r"\A---\n.*?\n---\n", "", path.read_text(), flags=re.S)
+        unsourced = []
+        for kind, body in blocks(text):
+            if kind != "prose":
+                continue
+            body = re.sub(r"\$\$.*?\$\$", " ", body, flags=re.S)
+            for paragraph in re.split(r"\n\s*\n", body):
+                stripped = paragraph.strip()
+                if not stripped or stripped.startswith(("#", "(")) or MODEL_TALK.search(stripped):
+                    continue
+                plain = re.sub(r"\{(cite:[pt]|term|ref|numref)\}`[^`]*`", "", stripped)
+                plain = re.sub(r"\b(1[89]|20)\d\d(s|\b)", "", plain)
+                if re.search(r"\d", plain) and "{cite:" not in stripped:
+                    unsourced.append(stripped[:120])
+        assert not unsourced, "paragraphs with numbers but no citation:\n" + "\n".join(unsourced)
