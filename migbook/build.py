@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import subprocess
@@ -31,7 +32,7 @@ def build_book(output: str | Path | None = None, all_pages: bool = False) -> Pat
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -52,7 +53,5 @@ def serve_book(directory: str | Path | None = None, port: int = 8000) -> None:
     with make_server(root, port) as server:
         print(f"serving the book at http://127.0.0.1:{server.server_address[1]}/  (Ctrl+C stops it)",
               flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import sphinxcontrib.bibtex.plugin
-
 import vl_convert
 from sphinx.application import Sphinx
 from sphinxcontrib.bibtex.style.referencing import BracketStyle

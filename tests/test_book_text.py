@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import subprocess
@@ -92,7 +93,7 @@ class TestChapter:
         levels = [len(m) for kind, body in blocks(path.read_text()) if kind == "prose"
                   for m in re.findall(r"^(#+) ", body, re.M)]
         assert levels[0] == 1 and levels.count(1) == 1
-        assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
 
     def test_citations_and_terms_resolve(self, path: Path) -> None:
         text = path.read_text()
