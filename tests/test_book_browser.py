@@ -25,7 +25,7 @@ def pages(html_root: Path) -> list[str]:
 
 def content_pages(html_root: Path) -> list[str]:
     """The pages with content: not the stubs that only redirect elsewhere."""
-    return [n for n in pages(html_root) if 'http-equiv="refresh"' not in (html_root / n).read_text()]
+    return [n for n in pages(html_root) if 'http-equiv="refresh"' not in (html_root / n).read_text().lower()]
 
 
 def wait_for_charts(page: object) -> int:
