@@ -46,6 +46,21 @@ def is_local(url: str) -> bool:
 
 
 @pytest.fixture(scope="session")
+def raw_sources() -> Path:
+    """The raw datasets beside the repository (../shared/data-sources).
+
+    Their absence fails in CI (which always has them) and skips, with this message, elsewhere.
+    """
+    from migbook.derive import DEFAULT_SOURCES
+
+    if DEFAULT_SOURCES.is_dir():
+        return DEFAULT_SOURCES
+    if os.environ.get("CI"):
+        pytest.fail(f"raw data sources missing at {DEFAULT_SOURCES}: CI must run with ../shared beside the repo")
+    pytest.skip(f"raw data sources not found at {DEFAULT_SOURCES}; reconciliation needs them")
+
+
+@pytest.fixture(scope="session")
 def built_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The book built from scratch (fresh output folder, every notebook executed, -W)."""
     out = tmp_path_factory.mktemp("book")

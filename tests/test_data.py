@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import filecmp
-import os
 import shutil
 from pathlib import Path
 
@@ -11,18 +10,9 @@ import pandas as pd
 import pytest
 
 from migbook import data
-from migbook.derive import DEFAULT_SOURCES, derive_all
+from migbook.derive import derive_all
 from migbook.errors import DataValidationError
 from migbook.paths import DATA_DIR
-
-
-def sources_or_skip() -> Path:
-    """The raw sources beside the repository; their absence fails in CI and skips only elsewhere."""
-    if DEFAULT_SOURCES.is_dir():
-        return DEFAULT_SOURCES
-    if os.environ.get("CI"):
-        pytest.fail(f"raw data sources missing at {DEFAULT_SOURCES}: CI must run with ../shared beside the repo")
-    pytest.skip(f"raw data sources not found at {DEFAULT_SOURCES}; reconciliation needs them")
 
 
 def test_every_resource_loads_with_its_schema_types() -> None:
@@ -153,16 +143,16 @@ def test_ragged_row(copy_dir: Path) -> None:
 
 # --- derivation -----------------------------------------------------------------
 
-def test_derivation_is_deterministic_and_matches_committed_tables(tmp_path: Path) -> None:
-    sources = sources_or_skip()
+def test_derivation_is_deterministic_and_matches_committed_tables(raw_sources: Path, tmp_path: Path) -> None:
+    sources = raw_sources
     written = derive_all(sources=sources, out_dir=tmp_path)
     assert written
     for path in written:
         assert filecmp.cmp(path, DATA_DIR / path.name, shallow=False), f"{path.name} differs from data/"
 
 
-def test_derived_totals_reconcile_with_raw_sources() -> None:
-    sources = sources_or_skip()
+def test_derived_totals_reconcile_with_raw_sources(raw_sources: Path) -> None:
+    sources = raw_sources
     raw = pd.read_csv(sources / "iom-gdiviz" / "undesa_ims2020_stocks_od.csv", keep_default_na=False)
     by_year = raw.groupby("t")["v"].sum()
     derived = data.load("migrant_stock").groupby("year")["both_sexes"].sum()

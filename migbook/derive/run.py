@@ -7,17 +7,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from migbook.derive import tables
+from migbook.derive import countries, economy, stocks
 from migbook.errors import MigbookError
 from migbook.paths import DATA_DIR, ROOT
 
 DEFAULT_SOURCES = ROOT.parent / "shared" / "data-sources"
 
-# Each derived table: its file in data/ and the function that builds it.
+# One module per topic; each maps its files in data/ to the functions that build them.
+MODULES = [countries, stocks, economy]
 BUILDERS: dict[str, Callable[[Path], pd.DataFrame]] = {
-    "countries.csv": tables.countries,
-    "migrant_stock.csv": tables.migrant_stock,
-    "economy.csv": tables.economy,
+    name: build for module in MODULES for name, build in module.TABLES.items()
 }
 
 
