@@ -10,51 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from migbook.booktext import blocks, figure_paragraphs, number_spans, word_count
 from migbook.paths import ROOT
 
 BOOK = ROOT / "book"
 CHAPTERS = sorted((BOOK / "chapters").glob("*.md"))
 CHECK_OVERLAP = ROOT.parent / "shared" / "tools" / "check-overlap"
-
-MODEL_TALK = re.compile(r"\$[^$\n]+\$|\bslider|\bexplorer\b|\bthe model\b", re.I)
-FENCE = re.compile(r"^(`{3,}|:{3,})\s*\{?([\w:-]*)\}?", re.M)
-
-
-def blocks(text: str) -> list[tuple[str, str]]:
-    """Split MyST text into (kind, body) runs: 'prose', or the directive name of a fenced block."""
-    out, kind, buf, closer = [], "prose", [], None
-    for line in text.splitlines():
-        if closer is None:
-            m = FENCE.match(line)
-            if m:
-                out.append((kind, "\n".join(buf)))
-                kind, buf, closer = (m.group(2) or "code"), [], m.group(1)
-                continue
-        elif line.strip() == closer:
-            out.append((kind, "\n".join(buf)))
-            kind, buf, closer = "prose", [], None
-            continue
-        buf.append(line)
-    out.append((kind, "\n".join(buf)))
-    return out
-
-
-def prose_of(text: str) -> str:
-    """Running prose: no front matter, code, math, directives' option lines or roles' targets."""
-    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
-    keep = [body for kind, body in blocks(text) if kind not in {"code-cell", "code", "math"}]
-    prose = "\n".join(keep)
-    prose = re.sub(r"\$\$.*?\$\$", " ", prose, flags=re.S)
-    prose = re.sub(r"^:\w+:.*$", "", prose, flags=re.M)
-    prose = re.sub(r"\{cite:[pt]\}`[^`]*`", "", prose)
-    prose = re.sub(r"\{term\}`([^`<]*)(<[^>]*>)?`", r"\1", prose)
-    prose = re.sub(r"^\(.*\)=$", "", prose, flags=re.M)
-    return prose
-
-
-def words(text: str) -> int:
-    return len(re.findall(r"[A-Za-z][A-Za-z'’-]*", text))
-
 
 def bib_keys() -> set[str]:
     return set(re.findall(r"^@\w+\{([^,]+),", (BOOK / "references.bib").read_text(), re.M))
@@ -79,7 +40,7 @@ def test_book_does_not_repeat_the_source_texts() -> None:
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
 class TestChapter:
     def test_length(self, path: Path) -> None:
-        assert 2000 <= words(prose_of(path.read_text())) <= 3500
+        assert 2000 <= word_count(path.read_text()) <= 3500
 
     def test_shape(self, path: Path) -> None:
         text = path.read_text()
@@ -107,21 +68,8 @@ class TestChapter:
         """Each paragraph of running prose that states a figure cites a source in that paragraph.
 
         Dates (1990, the 2000s) are not figures. Exercises, solutions, code, headings and
-        paragraphs about the toy model (its symbols, sliders and explorer) are not checked:
-        their numbers are the model's settings, worked by the reader.
+        paragraphs about the toy model are not checked: their numbers are the model's.
         """
-        text = re.sub(r"\A---\n.*?\n---\n", "", path.read_text(), flags=re.S)
-        unsourced = []
-        for kind, body in blocks(text):
-            if kind != "prose":
-                continue
-            body = re.sub(r"\$\$.*?\$\$", " ", body, flags=re.S)
-            for paragraph in re.split(r"\n\s*\n", body):
-                stripped = paragraph.strip()
-                if not stripped or stripped.startswith(("#", "(")) or MODEL_TALK.search(stripped):
-                    continue
-                plain = re.sub(r"\{(cite:[pt]|term|ref|numref)\}`[^`]*`", "", stripped)
-                plain = re.sub(r"\b(1[89]|20)\d\d(s|\b)", "", plain)
-                if re.search(r"\d", plain) and "{cite:" not in stripped:
-                    unsourced.append(stripped[:120])
+        unsourced = [p[:120] for p in figure_paragraphs(path.read_text())
+                     if number_spans(p) and "{cite:" not in p]
         assert not unsourced, "paragraphs with numbers but no citation:\n" + "\n".join(unsourced)
