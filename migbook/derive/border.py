@@ -60,7 +60,7 @@ def check_sector_sums(name: str, wide: pd.DataFrame, sectors: tuple[str, ...], t
 
 
 def check_staffing(staffing: pd.DataFrame) -> None:
-    """Check how the staffing file's total rows relate to its 24 sectors (see the derivation text).
+    """Check how the staffing file's total rows relate to its 21 sectors (see the derivation text).
 
     Northern and coastal totals are exact sector sums; the south-west total is too until FY2009
     and exceeds it from FY2010; the nationwide total exceeds the three border totals every year

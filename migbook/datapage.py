@@ -1,0 +1,172 @@
+"""The "Data behind this book" page: provenance and a small explorer for every dataset.
+
+Provenance comes straight from ``data/datapackage.json``, so the page can never
+disagree with the package; coverage is computed from the validated table.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from migbook import data
+from migbook.selector import SelectorChart
+from migbook.twin import Twin, table_html
+
+ADDITIVE_UNITS = {"persons", "current US dollars"}
+
+
+@dataclass
+class Provenance:
+    """A dataset's description, sources, licence, derivation, coverage and fields, as HTML."""
+
+    name: str
+
+    def coverage(self, table: pd.DataFrame) -> list[str]:
+        facts = [f"{len(table):,} rows"]
+        for column in ("year", "fiscal_year", "joined"):
+            if column in table and table[column].notna().any():
+                facts.append(f"{column.replace('_', ' ')} {int(table[column].min())} to {int(table[column].max())}")
+                break
+        codes = [c for c in ("iso3", "origin", "destination") if c in table]
+        if codes:
+            facts.append(f"{pd.unique(table[codes].to_numpy().ravel()).size:,} country codes")
+        return facts
+
+    def to_html(self) -> str:
+        meta = data.describe(self.name)
+        table = data.load(self.name)
+        fields = pd.DataFrame([{
+            "Column": f["name"], "Type": f.get("type", "string"), "Unit": f.get("unit", ""),
+            "Meaning": f.get("title", ""),
+        } for f in meta["schema"]["fields"]])
+        sources = "".join(f"<li>{html.escape(s['title'])} ({html.escape(s.get('path', ''))})</li>"
+                          for s in meta.get("sources", []))
+        licences = ", ".join(html.escape(lic.get("title", lic["name"])) for lic in meta.get("licenses", []))
+        return (
+            '<div class="migbook-provenance">'
+            f"<p>{html.escape(meta['description'])}</p><dl>"
+            f"<dt>File</dt><dd><code>data/{html.escape(meta['path'])}</code>, loaded with "
+            f"<code>migbook.data.load({self.name!r})</code></dd>"
+            f"<dt>Sources</dt><dd><ul>{sources}</ul></dd>"
+            f"<dt>Licence</dt><dd>{licences}</dd>"
+            f"<dt>How it was derived</dt><dd>{html.escape(meta['derivation'])}</dd>"
+            f"<dt>Coverage</dt><dd>{html.escape('; '.join(self.coverage(table)))}</dd></dl>"
+            "<details><summary>Columns</summary>"
+            f"{table_html(fields, f'Columns of {self.name}')}</details></div>"
+        )
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
+def provenance(name: str) -> Provenance:
+    """Provenance of dataset ``name``, for display in a page."""
+    data.describe(name)  # fails early, naming the datasets, if the name is wrong
+    return Provenance(name)
+
+
+# --- explorers ------------------------------------------------------------------
+
+def by_region(name: str, measures: list[str] | None = None) -> pd.DataFrame:
+    """Sums of a country-year table's additive measures by UN region and for the world, in long form."""
+    table = data.load(name)
+    fields = {f["name"]: f for f in data.describe(name)["schema"]["fields"]}
+    measures = measures or [c for c, f in fields.items() if f.get("unit") in ADDITIVE_UNITS]
+    regions = data.load("countries")[["iso3", "un_region"]]
+    joined = table.merge(regions, on="iso3", how="left")
+    parts = [joined.assign(un_region="World"), joined.dropna(subset=["un_region"])]
+    stacked = pd.concat(parts).query("un_region != ''")
+    summed = stacked.groupby(["un_region", "year"], as_index=False)[measures].sum(min_count=1)
+    long = summed.melt(id_vars=["un_region", "year"], var_name="measure", value_name="value").dropna()
+    long["measure"] = long["measure"].map(lambda m: f"{_short_title(fields[m])} ({fields[m]['unit']})")
+    order = ["World", *sorted(set(long["un_region"]) - {"World"})]
+    long["un_region"] = pd.Categorical(long["un_region"], order, ordered=True)
+    return long.sort_values(["un_region", "measure", "year"]).astype({"un_region": str}).reset_index(drop=True)
+
+
+def _short_title(field: dict) -> str:
+    """A field's title without the indicator code in brackets, for menus."""
+    return re.sub(r"\s*\([A-Z0-9]+(\.[A-Z0-9]+)+\)", "", field.get("title", field["name"]))
+
+
+def human(value: float) -> str:
+    """A large number in words a reader takes in at a glance: 280.6 million, 1.2 billion."""
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:,.1f} {word}"
+    return f"{value:,.0f}"
+
+
+def series_summary(rows: pd.DataFrame, choice: dict[str, str]) -> str:
+    """One sentence for a chosen series: its first and last values."""
+    what = ", ".join(choice.values())
+    if rows.empty:
+        return f"No data for {what}."
+    first, last = rows.iloc[0], rows.iloc[-1]
+    return (f"{what}: {human(first['value'])} in {int(first['year'])} and "
+            f"{human(last['value'])} in {int(last['year'])}.")
+
+
+def regional_series(name: str, title: str, measures: list[str] | None = None) -> SelectorChart:
+    """Explorer of a country-year table summed by region: a menu for the place, one for the measure."""
+    return SelectorChart(
+        table=by_region(name, measures), x="year", y="value",
+        selectors={"un_region": "World or UN region", "measure": "Measure"},
+        title=title, caption=f"{title}: pick the world or a UN region, and a measure.",
+        summary=series_summary, x_title="Year", y_title="Value (see the measure's unit)",
+    )
+
+
+def countries_chart() -> SelectorChart:
+    countries = data.load("countries")
+    places = countries[countries["kind"] == "place"]
+    counts = places.groupby(["un_region", "un_subregion"], as_index=False).size()
+    counts = counts.rename(columns={"size": "places"})
+
+    def summary(rows: pd.DataFrame, choice: dict[str, str]) -> str:
+        return (f"{choice['un_region']}: {int(rows['places'].sum())} countries and territories in "
+                f"{len(rows)} sub-regions.")
+
+    return SelectorChart(
+        table=counts, x="un_subregion", y="places", x_type="N", mark="bar",
+        selectors={"un_region": "UN region"}, title="Countries and territories by region",
+        caption="Countries and territories in the countries table, by UN sub-region.",
+        summary=summary, x_title="UN sub-region", y_title="Countries and territories",
+        table_caption="Countries and territories by sub-region, at the starting choice",
+    )
+
+
+EXPLORERS: dict[str, Callable[[], SelectorChart]] = {
+    "countries": countries_chart,
+    "migrant_stock": lambda: regional_series("migrant_stock", "International migrant stock by region"),
+    "economy": lambda: regional_series("economy", "Population, remittances and investment by region"),
+}
+
+
+def explorer(name: str) -> Twin:
+    """The small explorer for dataset ``name`` (static in the book, live in a kernel)."""
+    if name not in EXPLORERS:
+        raise KeyError(f"no explorer for {name!r}; there are explorers for: {', '.join(EXPLORERS)}")
+    return EXPLORERS[name]().twin()
+
+
+def ledger_table() -> LedgerTable:
+    """The figures ledger as an HTML table, chapter by chapter."""
+    return LedgerTable()
+
+
+@dataclass
+class LedgerTable:
+    def to_html(self) -> str:
+        table = data.load("figures")[["chapter", "text", "measures", "year", "kind", "source", "attributed_to"]]
+        table = table.astype(object).where(table.notna(), "")
+        table = table.rename(columns=str.capitalize).rename(columns={"Attributed_to": "Credited to"})
+        return table_html(table.astype(str), "Every figure the chapters print, with its source")
+
+    def _repr_html_(self) -> str:
+        return self.to_html()

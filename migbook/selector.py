@@ -1,0 +1,111 @@
+"""A chart of a tidy table filtered by one or more menus: the generic explorer behind the data page.
+
+Static twin: Vega-Lite parameters bound to ``<select>`` menus filter the
+whole (small) table in the page. Live twin: ipywidgets dropdowns filter it in
+the kernel and redraw the chart as SVG. Both come from one description.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import altair as alt
+import ipywidgets as widgets
+import pandas as pd
+
+from migbook import live
+from migbook.charts.base import HEIGHT, PALETTE, WIDTH, configure, records
+from migbook.twin import StaticFigure, Twin
+
+
+def _param_name(column: str) -> str:
+    return "pick_" + "".join(ch if ch.isalnum() else "_" for ch in column)
+
+
+@dataclass
+class SelectorChart:
+    """A line or bar chart of ``y`` against ``x`` for the rows the menus pick.
+
+    ``selectors`` maps a column of ``table`` to its menu label; the menu lists
+    the column's values in table order and starts at ``defaults[column]`` (or
+    the first value). ``summary`` writes the text alternative for a choice.
+    """
+
+    table: pd.DataFrame
+    x: str
+    y: str
+    selectors: dict[str, str]
+    title: str
+    caption: str
+    summary: Callable[[pd.DataFrame, dict[str, str]], str]
+    x_title: str
+    y_title: str
+    mark: str = "line"
+    x_type: str = "Q"
+    defaults: dict[str, str] = field(default_factory=dict)
+    table_caption: str = "The numbers at the starting choice"
+
+    def options(self, column: str) -> list[str]:
+        return list(dict.fromkeys(self.table[column].astype(str)))
+
+    def initial(self) -> dict[str, str]:
+        return {c: self.defaults.get(c, self.options(c)[0]) for c in self.selectors}
+
+    def rows(self, choice: dict[str, str]) -> pd.DataFrame:
+        mask = pd.Series(True, index=self.table.index)
+        for column, value in choice.items():
+            mask &= self.table[column].astype(str) == value
+        return self.table[mask]
+
+    def _encode(self, base: alt.Chart, description: str) -> alt.Chart:
+        x_axis = alt.Axis(format="d") if self.x_type == "Q" else alt.Axis()
+        encoded = base.encode(
+            x=alt.X(f"{self.x}:{self.x_type}", title=self.x_title, axis=x_axis),
+            y=alt.Y(f"{self.y}:Q", title=self.y_title),
+            tooltip=[alt.Tooltip(f"{self.x}:{self.x_type}", title=self.x_title),
+                     alt.Tooltip(f"{self.y}:Q", title=self.y_title, format=",.4~g")],
+        )
+        marked = (encoded.mark_bar(color=PALETTE[0]) if self.mark == "bar"
+                  else encoded.mark_line(point=True, color=PALETTE[0], strokeWidth=2.5))
+        return marked.properties(width=WIDTH, height=HEIGHT, description=description)
+
+    def static(self) -> StaticFigure:
+        start = self.initial()
+        params = [alt.param(name=_param_name(c), value=start[c],
+                            bind=alt.binding_select(options=self.options(c), name=label + " "))
+                  for c, label in self.selectors.items()]
+        test = " && ".join(f"datum[{c!r}] == {_param_name(c)}" for c in self.selectors)
+        columns = list(dict.fromkeys([self.x, self.y, *self.selectors]))
+        data = self.table[columns].astype({c: str for c in self.selectors})
+        summary = self.summary(self.rows(start), start)
+        chart = self._encode(alt.Chart(alt.Data(values=records(data))).transform_filter(test), summary)
+        picked = self.rows(start)[[self.x, self.y]].rename(columns={self.x: self.x_title, self.y: self.y_title})
+        return StaticFigure(chart=configure(chart.add_params(*params)), caption=self.caption, summary=summary,
+                            table=picked, table_caption=self.table_caption)
+
+    def live(self) -> widgets.Widget:
+        start = self.initial()
+        menus = {c: widgets.Dropdown(options=self.options(c), value=start[c], description=label,
+                                     style=live.CONTROL_STYLE, layout=live.control_layout())
+                 for c, label in self.selectors.items()}
+        chart, status = live.chart_widget(), widgets.HTML()
+
+        def redraw(_change: object = None) -> None:
+            choice = {c: m.value for c, m in menus.items()}
+            picked = self.rows(choice)
+            summary = self.summary(picked, choice)
+            chart.value = live.svg(configure(self._encode(alt.Chart(alt.Data(values=records(
+                picked[[self.x, self.y]]))), summary)))
+            status.value = live.status_html(summary)
+
+        for menu in menus.values():
+            menu.observe(redraw, names="value")
+        redraw()
+        box = widgets.VBox([*menus.values(), chart, status])
+        box.add_class("migbook-live")
+        box.controls, box.chart, box.status = menus, chart, status
+        return box
+
+    def twin(self) -> Twin:
+        return Twin(title=self.title, static=self.static, live=self.live)
