@@ -2,34 +2,28 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from migbook.data import load_from, validate_table
+from migbook import data
+from migbook.data import load_from
 from migbook.derive import border
 from migbook.derive.common import ReconciliationError, read_csv
 from migbook.paths import DATA_DIR
 
-INCOMING = DATA_DIR / "_incoming"
 CBP_DIR = "cbp-border-patrol"
 MMP_PATH = ("iom-gdiviz", "missing_migrants_incidents_2014_2024.csv")
 
 
 def descriptor(name: str) -> dict:
-    """The resource descriptor: the package's once merged, else the incoming one."""
-    package = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
-    for resource in package["resources"]:
-        if resource["name"] == name:
-            return resource
-    return json.loads((INCOMING / f"{name}.json").read_text(encoding="utf-8"))
+    return data.describe(name)
 
 
 def table(name: str) -> pd.DataFrame:
-    """The committed table, validated against its descriptor (countries for lookups)."""
-    return validate_table(DATA_DIR / f"{name}.csv", descriptor(name), lambda ref: load_from(ref, DATA_DIR))
+    """The committed table, validated against its schema."""
+    return data.load(name)
 
 
 @pytest.fixture(scope="module")
