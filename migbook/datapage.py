@@ -17,7 +17,7 @@ from migbook import data
 from migbook.selector import SelectorChart
 from migbook.twin import Twin, table_html
 
-ADDITIVE_UNITS = {"persons", "current US dollars"}
+ADDITIVE_UNITS = {"persons", "cases", "apprehensions", "current US dollars"}
 
 
 @dataclass
@@ -83,10 +83,17 @@ def by_region(name: str, measures: list[str] | None = None) -> pd.DataFrame:
     stacked = pd.concat(parts).query("un_region != ''")
     summed = stacked.groupby(["un_region", "year"], as_index=False)[measures].sum(min_count=1)
     long = summed.melt(id_vars=["un_region", "year"], var_name="measure", value_name="value").dropna()
-    long["measure"] = long["measure"].map(lambda m: f"{_short_title(fields[m])} ({fields[m]['unit']})")
     order = ["World", *sorted(set(long["un_region"]) - {"World"})]
     long["un_region"] = pd.Categorical(long["un_region"], order, ordered=True)
-    return long.sort_values(["un_region", "measure", "year"]).astype({"un_region": str}).reset_index(drop=True)
+    long["measure"] = pd.Categorical(long["measure"], measures, ordered=True)
+    long = long.sort_values(["un_region", "measure", "year"])
+    return long.astype({"un_region": str, "measure": str}).reset_index(drop=True)
+
+
+def measure_labels(name: str) -> dict[str, str]:
+    """Menu text for a dataset's columns: their title without indicator codes, and their unit."""
+    return {f["name"]: f"{_short_title(f)} ({f['unit']})" for f in data.describe(name)["schema"]["fields"]
+            if "unit" in f}
 
 
 def _short_title(field: dict) -> str:
@@ -117,6 +124,7 @@ def regional_series(name: str, title: str, measures: list[str] | None = None) ->
     return SelectorChart(
         table=by_region(name, measures), x="year", y="value",
         selectors={"un_region": "World or UN region", "measure": "Measure"},
+        labels={"measure": measure_labels(name)},
         title=title, caption=f"{title}: pick the world or a UN region, and a measure.",
         summary=series_summary, x_title="Year", y_title="Value (see the measure's unit)",
     )
@@ -141,10 +149,98 @@ def countries_chart() -> SelectorChart:
     )
 
 
+def _names() -> dict[str, str]:
+    countries = data.load("countries")
+    return dict(zip(countries["iso3"], countries["name"], strict=True))
+
+
+def top_origins_chart(top: int = 10) -> SelectorChart:
+    """For each destination, its largest origins in 2020 (bilateral_stock_2020)."""
+    names = _names()
+    table = data.load("bilateral_stock_2020")
+    table = table.sort_values(["destination", "both_sexes"], ascending=[True, False])
+    table = table.groupby("destination").head(top).assign(
+        destination_name=lambda t: t["destination"].map(names), origin_name=lambda t: t["origin"].map(names))
+    table = table.sort_values(["destination_name", "both_sexes"], ascending=[True, False])
+
+    def summary(rows: pd.DataFrame, choice: dict[str, str]) -> str:
+        first = rows.iloc[0]
+        return (f"Migrants living in {choice['destination_name']} in 2020: the largest group was born in "
+                f"{first['origin_name']} ({human(first['both_sexes'])}).")
+
+    return SelectorChart(
+        table=table, x="origin_name", y="both_sexes", x_type="N", mark="bar",
+        selectors={"destination_name": "Country of destination"}, defaults={"destination_name": "Germany"},
+        title="Largest origins by destination, 2020",
+        caption=f"The {top} largest countries of origin of the migrants living in the chosen country, 2020.",
+        summary=summary, x_title="Country of birth", y_title="Migrants (persons)",
+    )
+
+
+def gravity_chart(destinations: int = 20) -> SelectorChart:
+    """Stock against distance for the largest destinations (dyads): the pattern a gravity model fits."""
+    names = _names()
+    dyads = data.load("dyads").dropna(subset=["dist_km"])
+    largest = dyads.groupby("destination")["stock_2020"].sum().nlargest(destinations).index
+    table = dyads[dyads["destination"].isin(largest) & (dyads["stock_2020"] > 0)].assign(
+        destination_name=lambda t: t["destination"].map(names))
+    table = table.sort_values(["destination_name", "dist_km"])
+
+    def summary(rows: pd.DataFrame, choice: dict[str, str]) -> str:
+        near = rows[rows["dist_km"] <= 1000]["stock_2020"].sum() / rows["stock_2020"].sum()
+        return (f"{choice['destination_name']}, 2020: {len(rows)} countries of origin with migrants there; "
+                f"{near:.0%} of them come from within 1,000 km.")
+
+    return SelectorChart(
+        table=table, x="dist_km", y="stock_2020", mark="point", log_scales=True,
+        selectors={"destination_name": "Country of destination"}, defaults={"destination_name": "Germany"},
+        title="Distance and migrant stock, 2020",
+        caption=(f"Each point is a country of origin: its distance from the chosen destination (one of the "
+                 f"{destinations} largest) and its migrants living there in 2020. Both axes are logarithmic; "
+                 "pairs with no migrants are left out of the picture."),
+        summary=summary, x_title="Distance between main cities (km)", y_title="Migrants (persons)",
+    )
+
+
+def border_chart() -> SelectorChart:
+    table = data.load("border_patrol")
+    fields = {f["name"]: f for f in data.describe("border_patrol")["schema"]["fields"]}
+    long = table.melt(id_vars="fiscal_year", var_name="measure", value_name="value").dropna()
+    long = long.rename(columns={"fiscal_year": "year"})
+    return SelectorChart(
+        table=long, x="year", y="value", selectors={"measure": "Series"},
+        labels={"measure": {name: f.get("title", name) for name, f in fields.items()}},
+        title="US Border Patrol, fiscal years", caption="US Border Patrol apprehensions, deaths and agents.",
+        summary=series_summary, x_title="Fiscal year", y_title="Count",
+    )
+
+
+def deaths_chart(name: str, place: str, label: str) -> SelectorChart:
+    table = data.load(name).dropna(subset=["year"])
+    summed = table.groupby([place, "year"], as_index=False)[["dead", "missing"]].sum()
+    long = summed.melt(id_vars=[place, "year"], var_name="measure", value_name="value")
+    return SelectorChart(
+        table=long, x="year", y="value", mark="bar", selectors={place: label, "measure": "Dead or missing"},
+        title="Migrants recorded dead or missing", caption="IOM Missing Migrants Project records (2024 is partial).",
+        summary=series_summary, x_title="Year", y_title="Persons", x_type="O",
+    )
+
+
 EXPLORERS: dict[str, Callable[[], SelectorChart]] = {
     "countries": countries_chart,
     "migrant_stock": lambda: regional_series("migrant_stock", "International migrant stock by region"),
+    "migrant_stock_origin": lambda: regional_series("migrant_stock_origin", "Emigrants by region of origin"),
+    "bilateral_stock_2020": top_origins_chart,
+    "dyads": gravity_chart,
     "economy": lambda: regional_series("economy", "Population, remittances and investment by region"),
+    "refugees_by_asylum": lambda: regional_series("refugees_by_asylum", "Refugees and others by region of asylum"),
+    "refugees_by_origin": lambda: regional_series("refugees_by_origin", "Refugees and others by region of origin"),
+    "asylum_applications": lambda: regional_series("asylum_applications", "Asylum applications by region"),
+    "asylum_applications_by_origin": lambda: regional_series("asylum_applications_by_origin",
+                                                             "Asylum applications by region of origin"),
+    "border_patrol": border_chart,
+    "missing_migrants": lambda: deaths_chart("missing_migrants", "un_region", "Region of the incident"),
+    "missing_migrants_routes": lambda: deaths_chart("missing_migrants_routes", "route", "Route"),
 }
 
 

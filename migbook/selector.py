@@ -45,9 +45,19 @@ class SelectorChart:
     x_type: str = "Q"
     defaults: dict[str, str] = field(default_factory=dict)
     table_caption: str = "The numbers at the starting choice"
+    log_scales: bool = False  # log x and y axes (for scatters of distance against stock)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # menu text for terse values
 
     def options(self, column: str) -> list[str]:
         return list(dict.fromkeys(self.table[column].astype(str)))
+
+    def menu_labels(self, column: str) -> list[str]:
+        named = self.labels.get(column, {})
+        return [named.get(value, value) for value in self.options(column)]
+
+    def describe(self, choice: dict[str, str]) -> dict[str, str]:
+        """The choice as a reader sees it in the menus."""
+        return {c: self.labels.get(c, {}).get(v, v) for c, v in choice.items()}
 
     def initial(self) -> dict[str, str]:
         return {c: self.defaults.get(c, self.options(c)[0]) for c in self.selectors}
@@ -59,26 +69,33 @@ class SelectorChart:
         return self.table[mask]
 
     def _encode(self, base: alt.Chart, description: str) -> alt.Chart:
-        x_axis = alt.Axis(format="d") if self.x_type == "Q" else alt.Axis()
+        x_axis = alt.Axis(format="d") if self.x_type == "Q" and not self.log_scales else alt.Axis()
+        scale = alt.Scale(type="log") if self.log_scales else alt.Undefined
         encoded = base.encode(
-            x=alt.X(f"{self.x}:{self.x_type}", title=self.x_title, axis=x_axis),
-            y=alt.Y(f"{self.y}:Q", title=self.y_title),
+            x=alt.X(f"{self.x}:{self.x_type}", title=self.x_title, axis=x_axis, scale=scale,
+                    sort=None if self.x_type != "Q" else alt.Undefined),
+            y=alt.Y(f"{self.y}:Q", title=self.y_title, scale=scale),
             tooltip=[alt.Tooltip(f"{self.x}:{self.x_type}", title=self.x_title),
                      alt.Tooltip(f"{self.y}:Q", title=self.y_title, format=",.4~g")],
         )
-        marked = (encoded.mark_bar(color=PALETTE[0]) if self.mark == "bar"
-                  else encoded.mark_line(point=True, color=PALETTE[0], strokeWidth=2.5))
+        marks = {
+            "bar": lambda: encoded.mark_bar(color=PALETTE[0]),
+            "line": lambda: encoded.mark_line(point=True, color=PALETTE[0], strokeWidth=2.5),
+            "point": lambda: encoded.mark_circle(color=PALETTE[0], size=40, opacity=0.7),
+        }
+        marked = marks[self.mark]()
         return marked.properties(width=WIDTH, height=HEIGHT, description=description)
 
     def static(self) -> StaticFigure:
         start = self.initial()
         params = [alt.param(name=_param_name(c), value=start[c],
-                            bind=alt.binding_select(options=self.options(c), name=label + " "))
+                            bind=alt.binding_select(options=self.options(c), labels=self.menu_labels(c),
+                                                    name=label + " "))
                   for c, label in self.selectors.items()]
         test = " && ".join(f"datum[{c!r}] == {_param_name(c)}" for c in self.selectors)
         columns = list(dict.fromkeys([self.x, self.y, *self.selectors]))
         data = self.table[columns].astype({c: str for c in self.selectors})
-        summary = self.summary(self.rows(start), start)
+        summary = self.summary(self.rows(start), self.describe(start))
         chart = self._encode(alt.Chart(alt.Data(values=records(data))).transform_filter(test), summary)
         picked = self.rows(start)[[self.x, self.y]].rename(columns={self.x: self.x_title, self.y: self.y_title})
         return StaticFigure(chart=configure(chart.add_params(*params)), caption=self.caption, summary=summary,
@@ -86,7 +103,8 @@ class SelectorChart:
 
     def live(self) -> widgets.Widget:
         start = self.initial()
-        menus = {c: widgets.Dropdown(options=self.options(c), value=start[c], description=label,
+        menus = {c: widgets.Dropdown(options=list(zip(self.menu_labels(c), self.options(c), strict=True)),
+                                     value=start[c], description=label,
                                      style=live.CONTROL_STYLE, layout=live.control_layout())
                  for c, label in self.selectors.items()}
         chart, status = live.chart_widget(), widgets.HTML()
@@ -94,7 +112,7 @@ class SelectorChart:
         def redraw(_change: object = None) -> None:
             choice = {c: m.value for c, m in menus.items()}
             picked = self.rows(choice)
-            summary = self.summary(picked, choice)
+            summary = self.summary(picked, self.describe(choice))
             chart.value = live.svg(configure(self._encode(alt.Chart(alt.Data(values=records(
                 picked[[self.x, self.y]]))), summary)))
             status.value = live.status_html(summary)

@@ -108,7 +108,21 @@ def _is_thebe(asset: Any) -> bool:
     return "thebe" in str(asset).lower()  # the file name, or the body of an inline script
 
 
+_UNNAMED_TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
+_NAMED_TOGGLE = _UNNAMED_TOGGLE.replace("<summary>", '<summary aria-label="Show or hide the pages in this part">')
+
+
+def _named_toggles(generate: Any) -> Any:
+    """Wrap the theme's navigation builder so its expand/collapse toggles have an accessible name."""
+    def generate_toctree_html(*args: Any, **kwargs: Any) -> Any:
+        return str(generate(*args, **kwargs)).replace(_UNNAMED_TOGGLE, _NAMED_TOGGLE)
+    return generate_toctree_html
+
+
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    # The sidebar's toggles are <summary> elements with an icon only (axe: summary-name).
+    if "generate_toctree_html" in context:
+        context["generate_toctree_html"] = _named_toggles(context["generate_toctree_html"])
     # Docutils marks bibliography entries with the deprecated role doc-biblioentry inside a
     # role="list"; a list's children must be list items (axe: aria-required-children).
     if "body" in context:
