@@ -226,6 +226,65 @@ def deaths_chart(name: str, place: str, label: str) -> SelectorChart:
     )
 
 
+def members_by_year(last_year: int = 2025) -> pd.DataFrame:
+    """Full (and partial) members of each organisation in each year, from the membership spells.
+
+    A state counts from ``joined`` up to but not including ``left``; spells with no
+    known joining year are left out (the consultative processes list some members
+    without one).
+    """
+    spells = data.load("memberships").dropna(subset=["joined"])
+    names = data.load("organisations").set_index("code")["name"]
+    rows = []
+    for code, group in spells.groupby("organisation"):
+        first = int(group["joined"].min())
+        for year in range(first, last_year + 1):
+            ongoing = (group["joined"] <= year) & (group["left"].isna() | (group["left"] > year))
+            rows.append({"organisation": names.get(code, code), "year": year,
+                         "members": int(group.loc[ongoing, "iso3"].nunique())})
+    return pd.DataFrame(rows).sort_values(["organisation", "year"]).reset_index(drop=True)
+
+
+def memberships_chart() -> SelectorChart:
+    def summary(rows: pd.DataFrame, choice: dict[str, str]) -> str:
+        first, last = rows.iloc[0], rows.iloc[-1]
+        peak = rows.loc[rows["members"].idxmax()]
+        return (f"{choice['organisation']}: {first['members']} members in {first['year']}, "
+                f"{last['members']} in {last['year']} (most: {peak['members']} in {peak['year']}).")
+
+    return SelectorChart(
+        table=members_by_year(), x="year", y="members", selectors={"organisation": "Organisation or process"},
+        defaults={"organisation": "European Union"}, title="Members of regional organisations over time",
+        caption="Number of member states in each year.", summary=summary, x_title="Year", y_title="Member states",
+    )
+
+
+def parties_by_year(last_year: int = 2025) -> pd.DataFrame:
+    """Cumulative number of parties to each treaty by year of ratification or accession."""
+    labels = {"MWC": "Migrant Workers Convention (1990)", "REFUGEE_1951": "Refugee Convention (1951)",
+              "PROTOCOL_1967": "Refugee Protocol (1967)"}
+    treaties = data.load("treaties").dropna(subset=["action_year"])
+    rows = []
+    for code, group in treaties.groupby("treaty"):
+        years = group["action_year"]
+        for year in range(int(years.min()), last_year + 1):
+            rows.append({"treaty": labels.get(code, code), "year": year, "parties": int((years <= year).sum())})
+    return pd.DataFrame(rows)
+
+
+def treaties_chart() -> SelectorChart:
+    def summary(rows: pd.DataFrame, choice: dict[str, str]) -> str:
+        last = rows.iloc[-1]
+        return f"{choice['treaty']}: {last['parties']} parties by {last['year']}."
+
+    return SelectorChart(
+        table=parties_by_year(), x="year", y="parties", selectors={"treaty": "Treaty"},
+        defaults={"treaty": "Migrant Workers Convention (1990)"}, title="Parties to the migration treaties",
+        caption="States that have ratified or acceded to each treaty, cumulatively, by year.",
+        summary=summary, x_title="Year", y_title="Parties",
+    )
+
+
 EXPLORERS: dict[str, Callable[[], SelectorChart]] = {
     "countries": countries_chart,
     "migrant_stock": lambda: regional_series("migrant_stock", "International migrant stock by region"),
@@ -241,6 +300,8 @@ EXPLORERS: dict[str, Callable[[], SelectorChart]] = {
     "border_patrol": border_chart,
     "missing_migrants": lambda: deaths_chart("missing_migrants", "un_region", "Region of the incident"),
     "missing_migrants_routes": lambda: deaths_chart("missing_migrants_routes", "route", "Route"),
+    "memberships": memberships_chart,
+    "treaties": treaties_chart,
 }
 
 
@@ -251,18 +312,32 @@ def explorer(name: str) -> Twin:
     return EXPLORERS[name]().twin()
 
 
-def ledger_table() -> LedgerTable:
-    """The figures ledger as an HTML table, chapter by chapter."""
-    return LedgerTable()
-
-
 @dataclass
-class LedgerTable:
+class Table:
+    """Some columns of a dataset as a plain accessible HTML table."""
+
+    name: str
+    columns: dict[str, str]
+    caption: str
+
     def to_html(self) -> str:
-        table = data.load("figures")[["chapter", "text", "measures", "year", "kind", "source", "attributed_to"]]
-        table = table.astype(object).where(table.notna(), "")
-        table = table.rename(columns=str.capitalize).rename(columns={"Attributed_to": "Credited to"})
-        return table_html(table.astype(str), "Every figure the chapters print, with its source")
+        table = data.load(self.name)[list(self.columns)]
+        table = table.astype(object).where(table.notna(), "").rename(columns=self.columns)
+        return table_html(table.astype(str), self.caption)
 
     def _repr_html_(self) -> str:
         return self.to_html()
+
+
+def ledger_table() -> Table:
+    """The figures ledger as an HTML table, chapter by chapter."""
+    return Table("figures", {"chapter": "Chapter", "text": "Figure", "measures": "Measures", "year": "Year",
+                             "kind": "Kind", "source": "Source", "attributed_to": "Credited to"},
+                 "Every figure the chapters print, with its source")
+
+
+def organisations_table() -> Table:
+    """The organisations and processes, with what each does on migration."""
+    return Table("organisations", {"name": "Organisation or process", "kind": "Kind", "founded": "Founded",
+                                   "migration_role": "Role in migration"},
+                 "International and regional organisations and consultative processes")
