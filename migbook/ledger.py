@@ -5,9 +5,11 @@ e.g. "about 180 million"), its value and unit, and its origin:
 
 * ``quoted``: from a source text (``source`` is its bibliography key); ``locator``
   is a phrase of that text, around the figure, that :func:`locate` finds;
-* ``data``: computed from the book's datasets; ``check`` names the value
-  (``stock:PLACE:YEAR:COLUMN`` in :func:`migbook.stocks.by_place`) and
-  ``tolerance`` how far the text may round it;
+* ``data``: computed from the book's datasets; ``check`` names the value and
+  ``tolerance`` how far the text may round it. Two forms:
+  ``stock:PLACE:YEAR:COLUMN`` (a row of :func:`migbook.stocks.by_place`), and
+  ``table|RESOURCE|QUERY|COLUMN|AGG`` (a pandas ``query`` on a dataset, then
+  ``AGG`` of a column: sum, count, nunique, mean, min, max or first);
 * ``derived``: the book's own arithmetic on other rows (``note`` shows it).
 
 The tests hold the chapters to the ledger: every figure in a chapter's running
@@ -54,11 +56,29 @@ def locate(source: str, locator: str, seeds_dir: Path = SEEDS_DIR) -> bool:
     return normalise(locator) in normalise(text)
 
 
+AGGREGATES = ("sum", "count", "nunique", "mean", "min", "max", "first")
+
+
+def table_value(check: str) -> float:
+    """``table|RESOURCE|QUERY|COLUMN|AGG``: e.g. ``table|treaties|treaty == 'MWC'|iso3|nunique``."""
+    try:
+        _, resource, query, column, agg = check.split("|")
+    except ValueError:
+        raise ValueError(f"a table check has five parts separated by |, got {check!r}") from None
+    if agg not in AGGREGATES:
+        raise ValueError(f"unknown aggregate {agg!r} in {check!r}; use one of {AGGREGATES}")
+    rows = data.load(resource).query(query) if query.strip() else data.load(resource)
+    values = rows[column]
+    return float(values.iloc[0] if agg == "first" else getattr(values, agg)())
+
+
 def data_value(check: str) -> float:
     """The value a ``data`` row names, e.g. ``stock:World:2020:share_pct``.
 
     ``persons_per_migrant`` is 100 divided by the share, the "one person in N" form.
     """
+    if check.startswith("table|"):
+        return table_value(check)
     kind, place, year, column = check.split(":")
     if kind != "stock":
         raise ValueError(f"unknown check kind {kind!r} in {check!r}")
