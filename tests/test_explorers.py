@@ -119,3 +119,36 @@ def test_question_rejects_bad_definitions() -> None:
         questions.numeric("?", 1, unit="x", tolerance=-1, explanation="")
     with pytest.raises(ValueError, match="answer"):
         questions.numeric("?", float("nan"), unit="x", tolerance=1, explanation="")
+
+
+GOVERNANCE = [explorers.reciprocity, explorers.public_goods, explorers.ratification, explorers.win_sets,
+              explorers.diffusion, explorers.convergence]
+
+
+@pytest.mark.parametrize("make", GOVERNANCE, ids=lambda f: f.__name__)
+def test_grid_explorers_have_working_twins(make: object) -> None:
+    twin_ = make()
+    static = twin_.static()
+    spec = spec_of(static.to_html())
+    bound = [p for p in spec["params"] if "bind" in p]
+    assert bound, "the static twin needs at least one control"
+    assert len(static.summary) > 60 and len(static.table) >= 2
+    box = twin_.live()
+    for name, control in box.controls.items():
+        before, status = box.chart.value, box.status.value
+        if hasattr(control, "options") and control.options:
+            values = [v for _label, v in control.options]
+            control.value = values[-1] if control.value != values[-1] else values[0]
+        else:
+            control.value = control.max if control.value != control.max else control.min
+        assert box.chart.value != before or box.status.value != status, f"{name} changed nothing"
+
+
+def test_static_grid_runs_are_the_models() -> None:
+    from migbook.models import cooperation
+
+    spec = spec_of(explorers.reciprocity().static().to_html())
+    rows = spec["data"]["values"] if "data" in spec else next(iter(spec["datasets"].values()))
+    row = next(r for r in rows if r["T"] == 5.0 and r["S"] == 0.0 and r["series"].startswith("Defect"))
+    index = row["x"].index(0.5)
+    assert row["y"][index] == pytest.approx(float(cooperation.per_round_payoff("always_defect", 0.5)), abs=1e-4)

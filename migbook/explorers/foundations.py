@@ -1,9 +1,4 @@
-"""The book's interactive figures, each one call that gives the right twin.
-
-In a chapter or lesson, ``explorers.stock_flow()`` as the last line of a cell
-shows Altair controls over precomputed runs in the built book, and ipywidgets
-that rerun the model in Jupyter and Voila (see :mod:`migbook.twin`).
-"""
+"""Chapter 1's figures: the international migrant stock, and the stock-flow model of a migrant population."""
 
 from __future__ import annotations
 
