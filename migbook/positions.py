@@ -13,6 +13,9 @@ import pandas as pd
 from migbook import data
 
 MWC = "MWC"
+# The consultative processes whose current member lists the book compiled from their own records
+# (MARRI's list in the data comes from the Correlates of War and stops in 2014, so it is left out).
+CONSULTATIVE_PROCESSES = ("IGC", "PUEBLA_RCM", "BALI", "COLOMBO", "ABU_DHABI_DIALOGUE")
 
 
 @functools.cache
@@ -48,8 +51,8 @@ def treaty_status(year: int, treaty: str = MWC) -> pd.DataFrame:
 
 
 @functools.cache
-def _rcp_network(year: int) -> tuple[tuple[str, ...], np.ndarray, tuple[str, ...]]:
-    spells = data.load("memberships").query("kind == 'consultative_process'")
+def _rcp_network(year: int, processes: tuple[str, ...]) -> tuple[tuple[str, ...], np.ndarray, tuple[str, ...]]:
+    spells = data.load("memberships").query("organisation in @processes")
     current = spells[(spells["joined"].isna() | (spells["joined"] <= year))
                      & (spells["left"].isna() | (spells["left"] > year))]
     members = current.groupby("organisation")["iso3"].apply(lambda s: sorted(set(s)))
@@ -63,13 +66,14 @@ def _rcp_network(year: int) -> tuple[tuple[str, ...], np.ndarray, tuple[str, ...
     return codes, ties, tuple(members.index)
 
 
-def rcp_network(year: int = 2025) -> tuple[list[str], np.ndarray]:
-    """States in at least one regional consultative process in ``year``, and their ties.
+def rcp_network(year: int = 2025,
+                processes: tuple[str, ...] = CONSULTATIVE_PROCESSES) -> tuple[list[str], np.ndarray]:
+    """States in at least one of ``processes`` in ``year``, and their ties.
 
     The tie between two states is the number of processes they share. Members
     listed without a joining year count as members in every year.
     """
-    codes, ties, _ = _rcp_network(year)
+    codes, ties, _ = _rcp_network(year, tuple(processes))
     return list(codes), ties.copy()
 
 

@@ -44,6 +44,16 @@ def test_row_is_printed_in_its_chapter_with_its_value(row: dict) -> None:
         assert high == pytest.approx(row["value_high"])
 
 
+def test_every_source_is_a_bibliography_key_or_a_dataset() -> None:
+    import re
+
+    from migbook import data
+
+    keys = set(re.findall(r"^@\w+\{([^,]+),", (ROOT / "book" / "references.bib").read_text(), re.M))
+    unknown = set(ledger.ledger()["source"]) - keys - set(data.resources())
+    assert not unknown, f"ledger sources that are neither bibliography keys nor datasets: {unknown}"
+
+
 @pytest.mark.parametrize("row", rows("quoted"), ids=lambda r: r["id"])
 def test_quoted_row_stands_in_its_source_text(row: dict, seeds_dir: object) -> None:
     assert row["source"] in ledger.SOURCE_TEXTS

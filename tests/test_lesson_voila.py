@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import time
@@ -36,11 +37,11 @@ def wait_for_port(port: int, process: subprocess.Popen, timeout_s: float = 60) -
     pytest.fail(f"Voila did not listen on port {port} within {timeout_s} s")
 
 
-@pytest.fixture(params=lessons.names())
-def lesson_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """One lesson served by Voila exactly as `migbook lesson` serves it."""
+@contextlib.contextmanager
+def served(name: str, folder: Path) -> Iterator[str]:
+    """Lesson ``name`` served by Voila exactly as `migbook lesson` serves it; yields its URL."""
     port = free_port()
-    notebook = lessons.notebook(request.param, out_dir=tmp_path)
+    notebook = lessons.notebook(name, out_dir=folder)
     process = subprocess.Popen(lessons.voila_command(notebook, port), env=lessons.voila_environment(),
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
@@ -52,6 +53,19 @@ def lesson_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="module", params=lessons.names())
+def lesson_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Each lesson in turn, one Voila server per lesson."""
+    with served(request.param, tmp_path_factory.mktemp("lesson")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def lesson_one_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with served("01-stock-and-flow", tmp_path_factory.mktemp("lesson")) as url:
+        yield url
 
 
 def chart_of(box: object) -> object:
@@ -74,12 +88,15 @@ def test_lesson_runs_live_offline(lesson_url: str, watched: object) -> None:
         before = chart.inner_html()
         select = box.locator("select")
         if select.count():
-            select.first.select_option(label="Qatar")
+            menu = select.first
+            values = [o.get_attribute("value") for o in menu.locator("option").all()]
+            menu.select_option([v for v in values if v != menu.input_value()][-1])
         else:
             handle = box.locator(".noUi-handle").first
             handle.focus()
+            at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
             for _ in range(3):
-                page.keyboard.press("ArrowRight")
+                page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
         page.wait_for_function("([el, old]) => el.innerHTML !== old",
                                arg=[chart.element_handle(), before],
                                timeout=CHANGE_TIMEOUT_MS)
@@ -89,16 +106,30 @@ def test_lesson_runs_live_offline(lesson_url: str, watched: object) -> None:
     assert not watched.errors, f"console errors: {watched.errors}"
 
 
-def test_lesson_questions_check_answers(lesson_url: str, watched: object) -> None:
+def test_lesson_questions_give_feedback(lesson_url: str, watched: object) -> None:
+    """Every question: a wrong answer gets "not yet" with a hint, announced to screen readers."""
     page = watched.page
     page.goto(lesson_url)
     page.wait_for_selector(".migbook-live svg", timeout=LOAD_TIMEOUT_MS)
-    first = page.locator(".widget-vbox:has(button:has-text('Check'))").first
+    panels = page.locator(".widget-vbox:has(> .widget-hbox button:has-text('Check'))")
+    assert panels.count() >= 1, "a lesson asks at least one question"
+    for i in range(panels.count()):
+        panel = panels.nth(i)
+        panel.scroll_into_view_if_needed()
+        answer = panel.locator("input").first
+        answer.fill("-98765")
+        answer.press("Enter")
+        panel.locator("button:has-text('Check')").click()
+        panel.locator(".migbook-feedback-wrong[role=status]").wait_for(timeout=CHANGE_TIMEOUT_MS)
+    assert not watched.errors, f"console errors: {watched.errors}"
+
+
+def test_lesson_one_accepts_the_right_answer(lesson_one_url: str, watched: object) -> None:
+    page = watched.page
+    page.goto(lesson_one_url)
+    page.wait_for_selector(".migbook-live svg", timeout=LOAD_TIMEOUT_MS)
+    first = page.locator(".widget-vbox:has(> .widget-hbox button:has-text('Check'))").first
     answer = first.locator("input").first
-    answer.fill("1")
-    answer.press("Enter")
-    first.locator("button:has-text('Check')").click()
-    page.wait_for_selector(".migbook-feedback-wrong", timeout=CHANGE_TIMEOUT_MS)
     answer.fill("1250")
     answer.press("Enter")
     first.locator("button:has-text('Check')").click()

@@ -20,17 +20,18 @@ ROUNDS = 30
 
 @functools.cache
 def _processes() -> tuple[tuple[str, str], ...]:
-    """(code, name) of the consultative processes that have members, largest first."""
+    """(code, name) of the consultative processes in the network, largest first."""
     organisations = data.load("organisations").set_index("code")["name"]
-    spells = data.load("memberships").query("kind == 'consultative_process'")
+    spells = data.load("memberships").query("organisation in @positions.CONSULTATIVE_PROCESSES")
     sizes = spells.groupby("organisation")["iso3"].nunique().sort_values(ascending=False)
     return tuple((code, organisations.get(code, code)) for code in sizes.index)
 
 
 def _diffusion_run(seed: str, theta: float) -> pd.DataFrame:
     codes, ties = positions.rcp_network()
+    linked = (ties > 0).astype(float)  # a link for any shared process: the share counts partners, not meetings
     seeds = np.isin(codes, positions.rcp_members(seed))
-    counts = spread.cascade(np.full(len(codes), theta), ties, seeds=seeds, fractional=True)
+    counts = spread.cascade(np.full(len(codes), theta), linked, seeds=seeds, fractional=True)
     steps = np.arange(len(counts))
     return pd.DataFrame({"x": steps, "y": counts, "series": "States that have adopted",
                          "network": len(codes)})
@@ -117,12 +118,13 @@ def _convergence_draw(base: alt.Chart, description: str) -> alt.Chart:
 def _convergence_summary(run: pd.DataFrame, params: dict) -> str:
     first = run[run["x"] == 0].set_index("series")["y"]
     last = run[run["x"] == run["x"].max()].set_index("series")["y"]
-    _codes, ties = positions.rcp_network()
+    codes, ties = positions.rcp_network()
     groups = len(set(spread.components(ties)))
-    return (f"With stubbornness {params['s']:g}, the gap between the highest and lowest view shrinks from "
-            f"{first['Highest'] - first['Lowest']:.0f} to {last['Highest'] - last['Lowest']:.0f} points in "
-            f"{ROUNDS} rounds; the network has {groups} separate groups of states, and views converge only "
-            "within each.")
+    linked = ("all its states are linked, so views head for one consensus" if groups == 1 else
+              f"the network falls into {groups} separate groups, and views converge only within each")
+    return (f"With stubbornness {params['s']:g}, the gap between the highest and lowest view among the "
+            f"{len(codes)} states in the network shrinks from {first['Highest'] - first['Lowest']:.0f} to "
+            f"{last['Highest'] - last['Lowest']:.0f} points in {ROUNDS} rounds; {linked}.")
 
 
 def _convergence_table(run: pd.DataFrame) -> pd.DataFrame:
