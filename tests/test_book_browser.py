@@ -35,10 +35,14 @@ def wait_for_charts(page: object) -> int:
     for i in range(count):
         chart = charts.nth(i)
         chart.scroll_into_view_if_needed()
-        page.wait_for_function(
-            "el => el.dataset.rendered === 'true' || el.dataset.rendered === 'error'",
-            arg=chart.element_handle(), timeout=RENDER_TIMEOUT_MS,
-        )
+        try:
+            page.wait_for_function(
+                "el => el.dataset.rendered === 'true' || el.dataset.rendered === 'error'",
+                arg=chart.element_handle(), timeout=RENDER_TIMEOUT_MS,
+            )
+        except Exception:
+            state = chart.get_attribute("data-rendered")
+            pytest.fail(f"{page.url}: chart {i} ({chart.get_attribute('id')}) not drawn (state {state!r})")
         assert chart.get_attribute("data-rendered") == "true", f"chart {i} failed: {chart.inner_text()}"
         assert chart.locator("svg").count() >= 1, f"chart {i} has no SVG"
     return count
