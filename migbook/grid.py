@@ -115,23 +115,12 @@ class GridExplorer:
                             table_caption=self.table_caption)
 
     def live(self) -> widgets.Widget:
-        controls = {c.name: c.widget() for c in self.controls}
-        chart, status = live.chart_widget(), widgets.HTML()
-
-        def redraw(_change: object = None) -> None:
-            params = {name: w.value for name, w in controls.items()}
+        def render(params: dict[str, Any]) -> tuple[alt.TopLevelMixin, str]:
             result = self.run(**params)
             summary = self.summary(result, params)
-            chart.value = live.svg(configure(self.draw(alt.Chart(alt.Data(values=records(result))), summary)))
-            status.value = live.status_html(summary)
+            return configure(self.draw(alt.Chart(alt.Data(values=records(result))), summary)), summary
 
-        for control in controls.values():
-            control.observe(redraw, names="value")
-        redraw()
-        box = widgets.VBox([*controls.values(), chart, status])
-        box.add_class("migbook-live")
-        box.controls, box.chart, box.status = controls, chart, status
-        return box
+        return live.panel({c.name: c.widget() for c in self.controls}, render)
 
     def twin(self) -> Twin:
         return Twin(title=self.title, static=self.static, live=self.live)

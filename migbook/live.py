@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
+from typing import Any
 
 import altair as alt
 import ipywidgets as widgets
@@ -36,3 +38,28 @@ def chart_widget() -> widgets.HTML:
 def status_html(text: str) -> str:
     """A sentence announced to screen readers whenever it changes."""
     return f'<p class="migbook-status" role="status" aria-live="polite">{html.escape(text)}</p>'
+
+
+def panel(controls: dict[str, widgets.Widget],
+          render: Callable[[dict[str, Any]], tuple[alt.TopLevelMixin | None, str]]) -> widgets.VBox:
+    """A live twin: the controls, a chart and a spoken summary, redrawn on every change.
+
+    ``render(values)`` gets the controls' values by name and returns the chart
+    (or None to keep the last one) and the summary sentence. The panel keeps
+    ``controls``, ``chart`` and ``status`` as attributes, for lessons and tests.
+    """
+    chart, status = chart_widget(), widgets.HTML()
+
+    def redraw(_change: object = None) -> None:
+        drawn, summary = render({name: control.value for name, control in controls.items()})
+        if drawn is not None:
+            chart.value = svg(drawn)
+        status.value = status_html(summary)
+
+    for control in controls.values():
+        control.observe(redraw, names="value")
+    redraw()
+    box = widgets.VBox([*controls.values(), chart, status])
+    box.add_class("migbook-live")
+    box.controls, box.chart, box.status = controls, chart, status
+    return box

@@ -107,23 +107,14 @@ class SelectorChart:
                                      value=start[c], description=label,
                                      style=live.CONTROL_STYLE, layout=live.control_layout())
                  for c, label in self.selectors.items()}
-        chart, status = live.chart_widget(), widgets.HTML()
 
-        def redraw(_change: object = None) -> None:
-            choice = {c: m.value for c, m in menus.items()}
+        def render(choice: dict[str, str]) -> tuple[alt.TopLevelMixin, str]:
             picked = self.rows(choice)
             summary = self.summary(picked, self.describe(choice))
-            chart.value = live.svg(configure(self._encode(alt.Chart(alt.Data(values=records(
-                picked[[self.x, self.y]]))), summary)))
-            status.value = live.status_html(summary)
+            data = alt.Data(values=records(picked[[self.x, self.y]]))
+            return configure(self._encode(alt.Chart(data), summary)), summary
 
-        for menu in menus.values():
-            menu.observe(redraw, names="value")
-        redraw()
-        box = widgets.VBox([*menus.values(), chart, status])
-        box.add_class("migbook-live")
-        box.controls, box.chart, box.status = menus, chart, status
-        return box
+        return live.panel(menus, render)
 
     def twin(self) -> Twin:
         return Twin(title=self.title, static=self.static, live=self.live)

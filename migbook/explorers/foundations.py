@@ -124,26 +124,16 @@ def _flow_live() -> widgets.Widget:
         control.style = live.CONTROL_STYLE
         control.layout = live.control_layout()
         control.continuous_update = False
-    chart, status = live.chart_widget(), widgets.HTML()
 
-    def redraw(_change: object = None) -> None:
-        v = {name: c.value for name, c in controls.items()}
+    def render(v: dict) -> tuple[alt.TopLevelMixin | None, str]:
         e, n, d = v["emigration"] / 100, v["naturalisation"] / 100, v["death"] / 100
         if e + n + d > 1:  # cannot happen with these slider ranges, but say so if it does
-            status.value = live.status_html("The three rates add up to more than 100 % a year.")
-            return
+            return None, "The three rates add up to more than 100 % a year."
         run = flow_model.simulate(v["inflow"], e, n, d)
         summary = _flow_summary(run, v["inflow"], e, n, d)
-        chart.value = live.svg(flow_charts.live_chart(run, description=summary))
-        status.value = live.status_html(summary)
+        return flow_charts.live_chart(run, description=summary), summary
 
-    for control in controls.values():
-        control.observe(redraw, names="value")
-    redraw()
-    box = widgets.VBox([*controls.values(), chart, status])
-    box.add_class("migbook-live")
-    box.controls, box.chart, box.status = controls, chart, status
-    return box
+    return live.panel(controls, render)
 
 
 def stock_flow() -> Twin:
@@ -190,19 +180,12 @@ def _stock_live() -> widgets.Widget:
     picker = widgets.Dropdown(options=stocks.places(), value=STOCK_DEFAULT_PLACE,
                               description="Country or region", style=live.CONTROL_STYLE,
                               layout=live.control_layout())
-    chart, status = live.chart_widget(), widgets.HTML()
 
-    def redraw(_change: object = None) -> None:
-        summary = _stock_summary(table, picker.value)
-        chart.value = live.svg(stock_charts.live_chart(table, picker.value, description=summary))
-        status.value = live.status_html(summary)
+    def render(v: dict) -> tuple[alt.TopLevelMixin, str]:
+        summary = _stock_summary(table, v["place"])
+        return stock_charts.live_chart(table, v["place"], description=summary), summary
 
-    picker.observe(redraw, names="value")
-    redraw()
-    box = widgets.VBox([picker, chart, status])
-    box.add_class("migbook-live")
-    box.controls, box.chart, box.status = {"place": picker}, chart, status
-    return box
+    return live.panel({"place": picker}, render)
 
 
 def migrant_stock() -> Twin:
