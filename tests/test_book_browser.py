@@ -134,7 +134,8 @@ def test_every_static_control_moves_its_chart(built_book: Path, book_url: str, w
                 elif kind.endswith("radio"):
                     page.keyboard.press("Space")
                 else:
-                    page.keyboard.press("End")
+                    at_end = control.evaluate("el => Number(el.value) >= Number(el.max)")
+                    page.keyboard.press("Home" if at_end else "End")
                 try:
                     page.wait_for_function("([el, old]) => el.innerHTML !== old",
                                            arg=[chart.locator("svg").first.element_handle(), before],

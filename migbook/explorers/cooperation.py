@@ -39,7 +39,7 @@ def _reciprocity_draw(base: alt.Chart, description: str) -> alt.LayerChart:
         tooltip=[alt.Tooltip("series:N", title="Against tit for tat"), alt.Tooltip("x:Q", title="δ"),
                  alt.Tooltip("y:Q", title="Per round", format=".2f")],
     )
-    rule = base.mark_rule(color="#777", strokeDash=[3, 3]).encode(x="mean(threshold):Q")
+    rule = base.mark_rule(color="#777", strokeDash=[3, 3], aria=False).encode(x="mean(threshold):Q")
     return alt.layer(lines, rule).properties(width=WIDTH, height=HEIGHT, description=description)
 
 
@@ -101,7 +101,7 @@ def _goods_draw(base: alt.Chart, description: str) -> alt.LayerChart:
                  alt.Tooltip("y:Q", title="Payoff", format=".2f"),
                  alt.Tooltip("marginal_return:Q", title="Return on its own unit", format=".2f")],
     )
-    zero = alt.Chart().mark_rule(color="#777").encode(y=alt.datum(0))
+    zero = alt.Chart().mark_rule(color="#777", aria=False).encode(y=alt.datum(0))
     return alt.layer(bars, zero, data=base.data).properties(width=WIDTH, height=HEIGHT,
                                                             description=description)
 

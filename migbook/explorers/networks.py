@@ -43,7 +43,7 @@ def _diffusion_draw(base: alt.Chart, description: str) -> alt.LayerChart:
         y=alt.Y("y:Q", title="States that have adopted the idea", scale=alt.Scale(zero=True)),
         tooltip=[alt.Tooltip("x:Q", title="Round"), alt.Tooltip("y:Q", title="Adopters")],
     )
-    cap = base.mark_rule(color="#777", strokeDash=[4, 3]).encode(y="mean(network):Q")
+    cap = base.mark_rule(color="#777", strokeDash=[4, 3], aria=False).encode(y="mean(network):Q")
     return alt.layer(line, cap).properties(width=WIDTH, height=HEIGHT, description=description)
 
 
