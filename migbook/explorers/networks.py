@@ -16,6 +16,18 @@ from migbook.models import winsets
 from migbook.twin import Twin
 
 ROUNDS = 30
+# The network control: all five processes, or the network with the links one process creates taken away.
+NETWORKS = {"ALL": "All five processes", "BALI": "Without the Bali Process", "IGC": "Without the IGC",
+            "ABU_DHABI_DIALOGUE": "Without the Abu Dhabi Dialogue"}
+
+
+def _network(variant: str) -> tuple[list[str], np.ndarray]:
+    kept = tuple(p for p in positions.CONSULTATIVE_PROCESSES if p != variant)
+    return positions.rcp_network(processes=kept)
+
+
+def _network_control() -> Control:
+    return Control("network", "Network", tuple(NETWORKS), "ALL", kind="select", labels=tuple(NETWORKS.values()))
 
 
 @functools.cache
@@ -27,8 +39,8 @@ def _processes() -> tuple[tuple[str, str], ...]:
     return tuple((code, organisations.get(code, code)) for code in sizes.index)
 
 
-def _diffusion_run(seed: str, theta: float) -> pd.DataFrame:
-    codes, ties = positions.rcp_network()
+def _diffusion_run(seed: str, theta: float, network: str) -> pd.DataFrame:
+    codes, ties = _network(network)
     linked = (ties > 0).astype(float)  # a link for any shared process: the share counts partners, not meetings
     seeds = np.isin(codes, positions.rcp_members(seed))
     counts = spread.cascade(np.full(len(codes), theta), linked, seeds=seeds, fractional=True)
@@ -51,9 +63,10 @@ def _diffusion_summary(run: pd.DataFrame, params: dict) -> str:
     names = dict(_processes())
     start, end, total = int(run["y"].iloc[0]), int(run["y"].iloc[-1]), int(run["network"].iloc[0])
     rounds = len(run) - 1
-    return (f"Starting from the {start} members of the {names[params['seed']]} with threshold share "
-            f"{params['theta']:g}, the idea reaches {end} of the {total} states in the consultative-process "
-            f"network after {rounds} round{'s' if rounds != 1 else ''}.")
+    network = NETWORKS[params["network"]].lower()
+    return (f"Starting from the {start} members of the {names[params['seed']]} in the network ({network}) with "
+            f"threshold share {params['theta']:g}, the idea reaches {end} of its {total} states after {rounds} "
+            f"round{'s' if rounds != 1 else ''}.")
 
 
 def _diffusion_table(run: pd.DataFrame) -> pd.DataFrame:
@@ -72,6 +85,7 @@ def diffusion() -> Twin:
                     kind="select", labels=tuple(name for _, name in processes)),
             Control("theta", "Threshold share θ", tuple(np.round(np.arange(0.05, 0.51, 0.05), 2)), 0.15,
                     live_step=0.01),
+            _network_control(),
         ],
         run=_diffusion_run, draw=_diffusion_draw, summary=_diffusion_summary, table=_diffusion_table,
         table_caption="Adopters round by round, at the starting settings",
@@ -92,8 +106,8 @@ def starting_views(codes: list[str]) -> np.ndarray:
     return np.array([100 - ideal[c] if c in ideal else 50.0 for c in codes])
 
 
-def _convergence_run(s: float) -> pd.DataFrame:
-    codes, ties = positions.rcp_network()
+def _convergence_run(s: float, network: str) -> pd.DataFrame:
+    codes, ties = _network(network)
     views = spread.averaging(starting_views(codes), ties, s, ROUNDS)
     rounds = np.arange(ROUNDS + 1)
     series = {"Highest": views.max(axis=1), "Average": views.mean(axis=1), "Lowest": views.min(axis=1)}
@@ -118,7 +132,7 @@ def _convergence_draw(base: alt.Chart, description: str) -> alt.Chart:
 def _convergence_summary(run: pd.DataFrame, params: dict) -> str:
     first = run[run["x"] == 0].set_index("series")["y"]
     last = run[run["x"] == run["x"].max()].set_index("series")["y"]
-    codes, ties = positions.rcp_network()
+    codes, ties = _network(params["network"])
     groups = len(set(spread.components(ties)))
     linked = ("all its states are linked, so views head for one consensus" if groups == 1 else
               f"the network falls into {groups} separate groups, and views converge only within each")
@@ -139,7 +153,8 @@ def convergence() -> Twin:
         caption=("Averaging model on the consultative-process network: each round, every state moves its view "
                  "towards its partners'. Lines show the highest, average and lowest view."),
         controls=[Control("s", "Stubbornness s (weight on one's own view)",
-                          tuple(np.round(np.arange(0, 0.91, 0.1), 1)), 0.5, live_step=0.05)],
+                          tuple(np.round(np.arange(0, 0.91, 0.1), 1)), 0.5, live_step=0.05),
+                  _network_control()],
         run=_convergence_run, draw=_convergence_draw, summary=_convergence_summary, table=_convergence_table,
         table_caption="Views every five rounds, at the starting stubbornness (0.5)",
     ).twin()
