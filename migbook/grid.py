@@ -23,7 +23,9 @@ import pandas as pd
 
 from migbook import live
 from migbook.charts.base import configure, records
-from migbook.twin import StaticFigure, Twin
+from migbook.twin import StaticFigure, Twin, summary_key
+
+MAX_SPOKEN_SETTINGS = 300  # beyond this many settings the page would carry too many sentences
 
 
 @dataclass(frozen=True)
@@ -91,16 +93,26 @@ class GridExplorer:
     def defaults(self) -> dict[str, Any]:
         return {c.name: c.default for c in self.controls}
 
-    def grid(self) -> pd.DataFrame:
+    def runs(self) -> list[tuple[dict[str, Any], pd.DataFrame]]:
+        """The model run for every combination of control values."""
+        names = [c.name for c in self.controls]
+        grid = itertools.product(*(c.values for c in self.controls))
+        return [(params, self.run(**params)) for params in (dict(zip(names, combo, strict=True)) for combo in grid)]
+
+    def grid(self, runs: list[tuple[dict[str, Any], pd.DataFrame]] | None = None) -> pd.DataFrame:
         """Every run, one row per combination and series, x and y (and packed columns) as lists."""
         names = [c.name for c in self.controls]
-        frames = []
-        for combo in itertools.product(*(c.values for c in self.controls)):
-            params = dict(zip(names, combo, strict=True))
-            frames.append(self.run(**params).assign(**params))
-        long = pd.concat(frames, ignore_index=True)
+        long = pd.concat([run.assign(**params) for params, run in (runs or self.runs())], ignore_index=True)
         keys = [*names, *[c for c in long.columns if c not in {self.x, self.y, *self.packed, *names}]]
         return long.groupby(keys, sort=False, as_index=False).agg(list)
+
+    def spoken(self, runs: list[tuple[dict[str, Any], pd.DataFrame]]) -> dict[str, Any] | None:
+        """The summary sentence of every setting, for the static twin's text alternative."""
+        if len(runs) > MAX_SPOKEN_SETTINGS:
+            return None
+        names = [c.name for c in self.controls]
+        return {"params": names, "texts": {summary_key([params[n] for n in names]): self.summary(run, params)
+                                           for params, run in runs}}
 
     def static(self) -> StaticFigure:
         start = self.defaults()
@@ -108,11 +120,12 @@ class GridExplorer:
         summary = self.summary(first, start)
         params = [alt.param(name=c.name, value=c.default, bind=c.binding()) for c in self.controls]
         chosen = " && ".join(f"datum.{c.name} == {c.name}" for c in self.controls)
-        base = alt.Chart(alt.Data(values=records(self.grid()))).transform_filter(chosen).transform_flatten(
+        runs = self.runs()
+        base = alt.Chart(alt.Data(values=records(self.grid(runs)))).transform_filter(chosen).transform_flatten(
             [self.x, self.y, *self.packed])
         chart = configure(self.draw(base, summary).add_params(*params))
         return StaticFigure(chart=chart, caption=self.caption, summary=summary, table=self.table(first),
-                            table_caption=self.table_caption)
+                            table_caption=self.table_caption, summaries=self.spoken(runs))
 
     def live(self) -> widgets.Widget:
         def render(params: dict[str, Any]) -> tuple[alt.TopLevelMixin, str]:

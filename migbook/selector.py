@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import altair as alt
 import ipywidgets as widgets
@@ -16,7 +17,9 @@ import pandas as pd
 
 from migbook import live
 from migbook.charts.base import HEIGHT, PALETTE, WIDTH, configure, records
-from migbook.twin import StaticFigure, Twin
+from migbook.twin import StaticFigure, Twin, summary_key
+
+MAX_SPOKEN_SETTINGS = 300
 
 
 def _param_name(column: str) -> str:
@@ -99,7 +102,19 @@ class SelectorChart:
         chart = self._encode(alt.Chart(alt.Data(values=records(data))).transform_filter(test), summary)
         picked = self.rows(start)[[self.x, self.y]].rename(columns={self.x: self.x_title, self.y: self.y_title})
         return StaticFigure(chart=configure(chart.add_params(*params)), caption=self.caption, summary=summary,
-                            table=picked, table_caption=self.table_caption)
+                            table=picked, table_caption=self.table_caption, summaries=self.spoken())
+
+    def spoken(self) -> dict[str, Any] | None:
+        """The summary of every choice in the menus, so the text alternative follows the chart."""
+        columns = list(self.selectors)
+        choices = self.table[columns].astype(str).drop_duplicates()
+        if len(choices) > MAX_SPOKEN_SETTINGS:
+            return None
+        texts = {}
+        for values in choices.itertuples(index=False):
+            choice = dict(zip(columns, values, strict=True))
+            texts[summary_key(list(values))] = self.summary(self.rows(choice), self.describe(choice))
+        return {"params": [_param_name(c) for c in columns], "texts": texts}
 
     def live(self) -> widgets.Widget:
         start = self.initial()

@@ -58,6 +58,9 @@ class StaticFigure:
     summary: str
     table: pd.DataFrame
     table_caption: str
+    # The summary for every setting of the controls, so that the text alternative follows the chart:
+    # {"params": [names], "texts": {key: sentence}}, key = the values joined by "|" (see summary_key).
+    summaries: dict[str, Any] | None = None
 
     def spec(self) -> dict[str, Any]:
         return self.chart.to_dict()
@@ -65,13 +68,19 @@ class StaticFigure:
     def to_html(self) -> str:
         spec = self.spec()
         uid = hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:10]
+        texts, live = "", ""
+        if self.summaries:
+            texts = (f'<script type="application/json" id="migbook-sums-{uid}">'
+                     f"{_json_for_script(self.summaries)}</script>")
+            live = f' data-summaries-id="migbook-sums-{uid}" aria-live="polite"'
         return (
             f'<figure class="migbook-figure" aria-labelledby="migbook-cap-{uid}">'
             f'<div class="migbook-chart" id="migbook-chart-{uid}" data-spec-id="migbook-spec-{uid}" '
             f'aria-describedby="migbook-sum-{uid}"></div>'
-            f'<script type="application/json" id="migbook-spec-{uid}">{_json_for_script(spec)}</script>'
+            f'<script type="application/json" id="migbook-spec-{uid}">{_json_for_script(spec)}</script>{texts}'
             f'<figcaption id="migbook-cap-{uid}"><span class="migbook-caption">{html.escape(self.caption)}</span> '
-            f'<span class="migbook-summary" id="migbook-sum-{uid}">{html.escape(self.summary)}</span></figcaption>'
+            f'<span class="migbook-summary" id="migbook-sum-{uid}"{live}>{html.escape(self.summary)}</span>'
+            "</figcaption>"
             f'<details class="migbook-data"><summary>Show the numbers as a table</summary>'
             f"{table_html(self.table, self.table_caption)}</details>"
             "</figure>"
@@ -79,6 +88,17 @@ class StaticFigure:
 
     def _repr_html_(self) -> str:
         return self.to_html()
+
+
+def summary_key(values: list[Any]) -> str:
+    """The key of one setting of the controls: numbers as JavaScript prints them ("5", "0.25"), joined by "|"."""
+    def one(value: Any) -> str:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, (int, float)) or hasattr(value, "dtype"):
+            return f"{float(value):.15g}"
+        return str(value)
+    return "|".join(one(v) for v in values)
 
 
 class HasHTML(Protocol):

@@ -28,6 +28,23 @@
     return spec;
   }
 
+  // The text alternative follows the controls: each figure may carry one sentence per setting.
+  function keyOf(value) {
+    return typeof value === "number" ? String(Number(value.toPrecision(15))) : String(value);
+  }
+
+  function speak(el, view) {
+    var sentence = document.getElementById(el.getAttribute("aria-describedby"));
+    if (!sentence || !sentence.dataset.summariesId) { return; }
+    var spoken = JSON.parse(document.getElementById(sentence.dataset.summariesId).textContent);
+    var update = function () {
+      var key = spoken.params.map(function (name) { return keyOf(view.signal(name)); }).join("|");
+      if (spoken.texts[key]) { sentence.textContent = spoken.texts[key]; }
+    };
+    spoken.params.forEach(function (name) { view.addSignalListener(name, update); });
+    update();
+  }
+
   function draw(el) {
     var spec = specFor(el);
     var old = views.get(el);
@@ -40,6 +57,7 @@
       config: isDark() ? { background: null } : {}
     }).then(function (result) {
       views.set(el, result);
+      speak(el, result.view);
       el.dataset.rendered = "true";
       el.dispatchEvent(new CustomEvent("migbook:rendered", { bubbles: true }));
     }).catch(function (error) {
