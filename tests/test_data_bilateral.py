@@ -17,10 +17,6 @@ UNKNOWN_2020 = 12_657_151  # of which origin "other or unknown" (XXX)
 PLACES = 232  # every UN DESA destination is also an origin; XXX is an origin only
 
 
-def load(name: str) -> pd.DataFrame:
-    return data.load(name)
-
-
 @pytest.fixture(scope="module")
 def raw(raw_sources: Path) -> pd.DataFrame:
     return pd.read_csv(raw_sources / "iom-gdiviz" / "undesa_ims2020_stocks_od.csv", keep_default_na=False)
@@ -33,7 +29,7 @@ def raw_2020(raw: pd.DataFrame) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def dyads() -> pd.DataFrame:
-    return load("dyads").set_index(["origin", "destination"])
+    return data.load("dyads").set_index(["origin", "destination"])
 
 
 def test_tables_are_derived_deterministically(raw_sources: Path, tmp_path: Path) -> None:
@@ -45,7 +41,7 @@ def test_tables_are_derived_deterministically(raw_sources: Path, tmp_path: Path)
 # --- migrant_stock_origin ---------------------------------------------------------
 
 def test_origin_totals_reconcile_by_year_and_sex(raw: pd.DataFrame) -> None:
-    table = load("migrant_stock_origin")
+    table = data.load("migrant_stock_origin")
     derived = table.groupby("year")[["both_sexes", "male", "female"]].sum()
     assert derived["both_sexes"].to_dict() == raw.groupby("t")["v"].sum().to_dict()
     for sex in ("male", "female"):
@@ -55,7 +51,7 @@ def test_origin_totals_reconcile_by_year_and_sex(raw: pd.DataFrame) -> None:
 
 
 def test_origin_keys_units_and_known_figures(raw: pd.DataFrame) -> None:
-    table = load("migrant_stock_origin")
+    table = data.load("migrant_stock_origin")
     assert not table.duplicated(["iso3", "year"]).any()
     assert len(table) == raw["from"].nunique() * 7 == (PLACES + 1) * 7
     assert table.query("iso3 == 'XXX' and year == 2020")["both_sexes"].item() == UNKNOWN_2020
@@ -69,7 +65,7 @@ def test_origin_keys_units_and_known_figures(raw: pd.DataFrame) -> None:
 # --- bilateral_stock_2020 ---------------------------------------------------------
 
 def test_matrix_total_and_every_destination_reconcile(raw_2020: pd.DataFrame) -> None:
-    table = load("bilateral_stock_2020")
+    table = data.load("bilateral_stock_2020")
     assert table["both_sexes"].sum() == WORLD_2020
     derived = table.groupby("destination")["both_sexes"].sum()
     assert derived.to_dict() == raw_2020.groupby("to")["v"].sum().to_dict()
@@ -78,7 +74,7 @@ def test_matrix_total_and_every_destination_reconcile(raw_2020: pd.DataFrame) ->
 
 
 def test_matrix_lists_each_positive_pair_once(raw_2020: pd.DataFrame) -> None:
-    table = load("bilateral_stock_2020")
+    table = data.load("bilateral_stock_2020")
     assert not table.duplicated(["origin", "destination"]).any()
     assert len(table) == raw_2020.groupby(["from", "to"]).ngroups == 11_764
     assert (table["both_sexes"] > 0).all()
@@ -109,7 +105,7 @@ def test_dyad_stock_is_the_2020_total_less_unknown_origin(dyads: pd.DataFrame, r
 
 
 def test_dyad_stock_matches_the_matrix_and_zeros_are_kept(dyads: pd.DataFrame) -> None:
-    matrix = load("bilateral_stock_2020").query("origin != 'XXX'").set_index(["origin", "destination"])
+    matrix = data.load("bilateral_stock_2020").query("origin != 'XXX'").set_index(["origin", "destination"])
     positive = dyads[dyads["stock_2020"] > 0]["stock_2020"]
     assert positive.sort_index().equals(matrix["both_sexes"].rename("stock_2020").sort_index())
     assert (dyads["stock_2020"] == 0).sum() == len(dyads) - len(matrix)

@@ -17,28 +17,19 @@ CBP_DIR = "cbp-border-patrol"
 MMP_PATH = ("iom-gdiviz", "missing_migrants_incidents_2014_2024.csv")
 
 
-def descriptor(name: str) -> dict:
-    return data.describe(name)
-
-
-def table(name: str) -> pd.DataFrame:
-    """The committed table, validated against its schema."""
-    return data.load(name)
-
-
 @pytest.fixture(scope="module")
 def patrol() -> pd.DataFrame:
-    return table("border_patrol").set_index("fiscal_year")
+    return data.load("border_patrol").set_index("fiscal_year")
 
 
 @pytest.fixture(scope="module")
 def regions() -> pd.DataFrame:
-    return table("missing_migrants")
+    return data.load("missing_migrants")
 
 
 @pytest.fixture(scope="module")
 def routes() -> pd.DataFrame:
-    return table("missing_migrants_routes")
+    return data.load("missing_migrants_routes")
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +54,7 @@ def test_border_patrol_keys_and_coverage(patrol: pd.DataFrame) -> None:
     for column, (first, last) in spans.items():
         present = patrol[column].dropna().index
         assert (present.min(), present.max(), len(present)) == (first, last, last - first + 1), column
-    fields = {f["name"]: f for f in descriptor("border_patrol")["schema"]["fields"]}
+    fields = {f["name"]: f for f in data.describe("border_patrol")["schema"]["fields"]}
     assert fields["deaths_southwest"]["unit"] == "persons" and fields["agents_southwest"]["unit"] == "persons"
     assert fields["apprehensions_southwest"]["unit"] == "apprehensions"
 

@@ -16,23 +16,14 @@ from migbook.paths import DATA_DIR
 COW_PREFIX = "Correlates of War"
 
 
-def descriptor(name: str) -> dict:
-    return data.describe(name)
-
-
-def load(name: str) -> pd.DataFrame:
-    """The table in data/, validated against its schema."""
-    return data.load(name)
-
-
 @pytest.fixture(scope="module")
 def members() -> pd.DataFrame:
-    return load("memberships")
+    return data.load("memberships")
 
 
 @pytest.fixture(scope="module")
 def treaties() -> pd.DataFrame:
-    return load("treaties")
+    return data.load("treaties")
 
 
 def in_year(table: pd.DataFrame, organisation: str, year: int, member_type: str = "full") -> set[str]:
@@ -149,7 +140,7 @@ def test_every_row_has_a_source_and_a_known_organisation(members: pd.DataFrame) 
     assert members["source"].notna().all()
     hand = members[~members["source"].str.startswith(COW_PREFIX)]
     assert len(hand) == (additions["action"] == "add").sum()
-    orgs = load("organisations")
+    orgs = data.load("organisations")
     assert set(members["organisation"]) <= set(orgs["code"])
     assert (members["kind"] == members["organisation"].map(orgs.set_index("code")["kind"])).all()
     no_year = members[members["joined"].isna()]
@@ -158,7 +149,7 @@ def test_every_row_has_a_source_and_a_known_organisation(members: pd.DataFrame) 
 
 
 def test_organisations_include_the_migration_landscape() -> None:
-    orgs = load("organisations").set_index("code")
+    orgs = data.load("organisations").set_index("code")
     landscape = {"IOM": 1951, "UNHCR": 1950, "ILO": 1919, "OHCHR": 1993, "UNDESA": 1997, "UNFPA": 1969,
                  "WTO": 1995, "WORLD_BANK": 1944, "ICMPD": 1993, "IGC": 1985, "PUEBLA_RCM": 1996}
     assert {code: int(orgs.at[code, "founded"]) for code in landscape} == landscape

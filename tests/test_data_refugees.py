@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import pytest
@@ -17,15 +16,6 @@ STOCKS = ["refugees_by_asylum", "refugees_by_origin"]
 APPLICATIONS = ["asylum_applications", "asylum_applications_by_origin"]
 MEASURES = refugees.MEASURES
 UNITS = ["persons", "cases"]
-
-
-def descriptor(name: str) -> dict[str, Any]:
-    return data.describe(name)
-
-
-def table(name: str) -> pd.DataFrame:
-    """The table validated against its descriptor (types, constraints, keys, country codes)."""
-    return data.load(name)
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +41,8 @@ def test_derivation_is_deterministic_and_matches_committed_table(name: str, raw_
 
 @pytest.mark.parametrize("name", STOCKS + APPLICATIONS)
 def test_keys_units_and_country_codes(name: str) -> None:
-    meta = descriptor(name)
-    frame = table(name)
+    meta = data.describe(name)
+    frame = data.load(name)
     assert meta["schema"]["primaryKey"] == ["iso3", "year"]
     assert not frame.duplicated(["iso3", "year"]).any()
     assert meta["schema"]["foreignKeys"][0]["reference"] == {"resource": "countries", "fields": ["iso3"]}
@@ -65,7 +55,7 @@ def test_keys_units_and_country_codes(name: str) -> None:
 
 @pytest.mark.parametrize(("name", "code"), [("refugees_by_asylum", "coa_iso"), ("refugees_by_origin", "coo_iso")])
 def test_stock_totals_and_rows_reconcile(name: str, code: str, population: pd.DataFrame) -> None:
-    frame = table(name)
+    frame = data.load(name)
     assert len(frame) == population.groupby([code, "year"]).ngroups
     assert (frame["year"].min(), frame["year"].max()) == (1951, 2025)
     for column in MEASURES:
@@ -76,7 +66,7 @@ def test_stock_totals_and_rows_reconcile(name: str, code: str, population: pd.Da
 
 @pytest.mark.parametrize(("name", "code"), [("refugees_by_asylum", "coa_iso"), ("refugees_by_origin", "coo_iso")])
 def test_na_stays_blank_never_zero(name: str, code: str, population: pd.DataFrame) -> None:
-    frame = table(name).set_index(["iso3", "year"])
+    frame = data.load(name).set_index(["iso3", "year"])
     reported = population.groupby([code, "year"])["oip"].count().rename_axis(["iso3", "year"])
     assert (frame["oip"].isna() == (reported == 0).reindex(frame.index)).all()
     assert frame.loc[frame.index.get_level_values("year") < 2018, "oip"].isna().all()
@@ -84,13 +74,13 @@ def test_na_stays_blank_never_zero(name: str, code: str, population: pd.DataFram
 
 
 def test_origin_table_keeps_unknown_stateless_and_tibetan() -> None:
-    origin = table("refugees_by_origin")
+    origin = data.load("refugees_by_origin")
     assert {"UNK", "XXA", "TIB"} <= set(origin["iso3"])
     assert origin.query("iso3 == 'XXA'")["stateless"].sum() > 0
 
 
 def test_world_refugees_1980_and_2001_match_published_figures() -> None:
-    by_year = table("refugees_by_asylum").groupby("year")["refugees"].sum()
+    by_year = data.load("refugees_by_asylum").groupby("year")["refugees"].sum()
     assert by_year.loc[1980] == 8_454_917  # the course text says 8.8 million: UNHCR has revised 1980 since
     assert by_year.loc[2001] == 12_116_301
     # UNHCR now publishes 12.1 million for end-2001; the course text's 12.0 million is the provisional figure of
@@ -101,7 +91,7 @@ def test_world_refugees_1980_and_2001_match_published_figures() -> None:
 
 
 def test_2001_shares_by_un_region_are_close_to_the_course_text() -> None:
-    stocks = table("refugees_by_asylum").query("year == 2001")
+    stocks = data.load("refugees_by_asylum").query("year == 2001")
     regions = data.load_from("countries", DATA_DIR).set_index("iso3")["un_region"]
     shares = stocks.groupby(stocks["iso3"].map(regions))["refugees"].sum() / stocks["refugees"].sum() * 100
     # Data: Asia 47.6, Africa 27.1, Europe 19.1 (text: 47.9, 27.3, 18.5); revisions move them by under a point.
@@ -113,7 +103,7 @@ def test_2001_shares_by_un_region_are_close_to_the_course_text() -> None:
 @pytest.mark.parametrize(("name", "code"), [("asylum_applications", "coa_iso"),
                                             ("asylum_applications_by_origin", "coo_iso")])
 def test_application_totals_reconcile_by_unit_and_stage(name: str, code: str, applications: pd.DataFrame) -> None:
-    frame = table(name)
+    frame = data.load(name)
     assert len(frame) == applications.groupby([code, "year"]).ngroups
     stage = applications["dec_level"].map(refugees.STAGES)
     assert stage.notna().all(), "every decision level is classified"
@@ -133,7 +123,7 @@ def test_application_totals_reconcile_by_unit_and_stage(name: str, code: str, ap
 
 
 def test_applications_2001_against_the_course_text() -> None:
-    year = table("asylum_applications").query("year == 2001")
+    year = data.load("asylum_applications").query("year == 2001")
     persons, cases = year["applications_persons"].sum(), year["applications_cases"].sum()
     assert (persons, cases) == (597_236, 320_146)
     # The course text's 923,000 adds persons and cases, as UNHCR's 2001 yearbook did; the revised data give 917,382.
@@ -141,7 +131,7 @@ def test_applications_2001_against_the_course_text() -> None:
 
 
 def test_persons_and_cases_are_never_added() -> None:
-    usa = table("asylum_applications").query("iso3 == 'USA'").set_index("year")
+    usa = data.load("asylum_applications").query("iso3 == 'USA'").set_index("year")
     assert usa.loc[2001, "applications_persons"] is pd.NA  # the USA reported cases only in 2001
     assert usa.loc[2001, "applications_cases"] == 119_955
     assert (usa.loc[2002, "applications_persons"], usa.loc[2002, "applications_cases"]) == (74_238, 58_401)
