@@ -23,9 +23,7 @@ import pandas as pd
 
 from migbook import live
 from migbook.charts.base import configure, records
-from migbook.twin import StaticFigure, Twin, summary_key
-
-MAX_SPOKEN_SETTINGS = 300  # beyond this many settings the page would carry too many sentences
+from migbook.twin import MAX_SPOKEN_SETTINGS, StaticFigure, Twin, summary_key
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,7 @@ import pandas as pd
 
 from migbook import live
 from migbook.charts.base import HEIGHT, PALETTE, WIDTH, configure, records
-from migbook.twin import StaticFigure, Twin, summary_key
-
-MAX_SPOKEN_SETTINGS = 300
+from migbook.twin import MAX_SPOKEN_SETTINGS, StaticFigure, Twin, summary_key
 
 
 def _param_name(column: str) -> str:

@@ -20,6 +20,9 @@ import altair as alt
 import pandas as pd
 
 MODE_VARIABLE = "MIGBOOK_MODE"
+# A static twin carries one summary sentence per setting of its controls up to this many settings;
+# beyond it the page would grow too heavy and the figure keeps its starting sentence.
+MAX_SPOKEN_SETTINGS = 300
 
 
 def mode() -> Literal["static", "live"]:
