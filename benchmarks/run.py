@@ -21,14 +21,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from conftest import CHROMIUM_FLAGS, chromium_path  # noqa: E402
-
-from migbook import data, explorers  # noqa: E402
-from migbook.build import build_command, make_server  # noqa: E402
-from migbook.models import stock_flow  # noqa: E402
+from migbook import data, explorers
+from migbook.build import build_command, make_server
+from migbook.models import stock_flow
+from migbook.paths import ROOT
+from migbook.qa.browser import CHROMIUM_FLAGS, chromium_path
 
 CHAPTER = "book/chapters/01-why-migration-is-international.html"
 
@@ -67,7 +64,7 @@ def bench_build(out: Path) -> Path:
 
 def bench_model() -> None:
     report("model: one simulate() run, 50 years", timed(lambda: stock_flow.simulate(), repeat=200))
-    report("model: static grid, all runs in one call", timed(explorers.stock_flow_grid, repeat=5))
+    report("model: static grid of the stock-flow explorer", timed(lambda: explorers.stock_flow().grid(), repeat=3))
     box = explorers.stock_flow().live()
     slider = box.controls["inflow"]
     values = iter(range(0, 300, 10))

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from migbook import live
 from migbook.errors import ParameterError
-from migbook.twin import Twin
+from migbook.figures import Twin, live
 
 
 @dataclass
@@ -64,4 +63,4 @@ def numeric(prompt: str, answer: float, *, unit: str, tolerance: float, explanat
         panel.answer_box, panel.button, panel.feedback = box, button, feedback
         return panel
 
-    return Twin(title=prompt, static=lambda: _Reveal(prompt, answer_text, explanation), live=build_live)
+    return Twin(title=prompt, make_static=lambda: _Reveal(prompt, answer_text, explanation), make_live=build_live)

@@ -26,7 +26,7 @@ from sphinx.application import Sphinx
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
-from migbook.twin import MODE_VARIABLE
+from migbook.figures.twin import MODE_VARIABLE
 
 ASSETS = Path(__file__).parent / "assets"
 MATHJAX_ENTRY = "mathjax/tex-chtml.js"

@@ -7,42 +7,26 @@ missing they fail and say how to install it.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
 from migbook.build import build_command, make_server
+from migbook.errors import MigbookError
 from migbook.paths import ROOT
-
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
-CHROMIUM_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-default-apps", "--disable-extensions", "--no-default-browser-check",
-]
+from migbook.qa import browser as browser_tools
+from migbook.qa.browser import CHROMIUM_FLAGS, is_local
 
 
 def chromium_path() -> str:
-    """Debian's chromium, or the one named by MIGBOOK_CHROMIUM; fail (never skip) without it."""
-    for candidate in (os.environ.get("MIGBOOK_CHROMIUM"), "chromium", "chromium-browser"):
-        found = candidate and shutil.which(candidate)
-        if found:
-            return found
-    pytest.fail("chromium not found: install Debian's package (`apt-get install chromium`) "
-                "or set MIGBOOK_CHROMIUM to a Chromium executable", pytrace=False)
-
-
-def is_local(url: str) -> bool:
-    """True for requests that stay on this machine (loopback, file:, data:, blob:, about:)."""
-    parsed = urlparse(url)
-    if parsed.scheme in {"file", "data", "blob", "about", "chrome-error"}:
-        return True
-    return parsed.hostname in LOCAL_HOSTS or (parsed.hostname or "").startswith("127.")
+    """Debian's chromium; fail (never skip) without it."""
+    try:
+        return browser_tools.chromium_path()
+    except MigbookError as err:
+        pytest.fail(str(err), pytrace=False)
 
 
 @pytest.fixture(scope="session")

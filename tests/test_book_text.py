@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from migbook.booktext import blocks, figure_paragraphs, number_spans, word_count
-from migbook.paths import ROOT
+from migbook.paths import ROOT, overlap_tool
+from migbook.qa.booktext import blocks, figure_paragraphs, number_spans, word_count
 
 BOOK = ROOT / "book"
 CHAPTERS = sorted((BOOK / "chapters").glob("*.md"))
-CHECK_OVERLAP = ROOT.parent / "shared" / "tools" / "check-overlap"
+CHECK_OVERLAP = overlap_tool()
 
 def bib_keys() -> set[str]:
     return set(re.findall(r"^@\w+\{([^,]+),", (BOOK / "references.bib").read_text(), re.M))

@@ -26,11 +26,9 @@ def treaties() -> pd.DataFrame:
     return data.load("treaties")
 
 
-def in_year(table: pd.DataFrame, organisation: str, year: int, member_type: str = "full") -> set[str]:
-    """Members of ``organisation`` in ``year`` (joined <= year < left)."""
-    rows = table[(table["organisation"] == organisation) & (table["member_type"] == member_type)
-                 & (table["joined"] <= year) & (table["left"].isna() | (table["left"] > year))]
-    return set(rows["iso3"])
+def in_year(organisation: str, year: int, member_type: str = "full") -> set[str]:
+    """Members of ``organisation`` in ``year``, by the one membership rule (:func:`migbook.data.members_in`)."""
+    return set(data.members_in(organisation, year, member_type))
 
 
 def expand(spells: pd.DataFrame, last_year: int) -> set[tuple[str, str, int]]:
@@ -86,10 +84,10 @@ def test_counts_in_2014_match_cow_but_for_the_documented_corrections(raw_sources
                         "APEC": (set(), {"HKG"}), "CARICOM": (set(), {"MSR"}), "IGAD": (set(), {"SSD"})}
     for org in mod.COW_ORGANISATIONS.values():
         cow_2014 = {iso for o, iso, y in raw if o == org and y == 2014}
-        ours = in_year(members, org, 2014)
+        ours = in_year(org, 2014)
         removed, added = expected_changes.get(org, (set(), set()))
         assert ours == (cow_2014 - removed) | added, org
-    counts = {org: len(in_year(members, org, 2014)) for org in ("EU", "AU", "ECOWAS", "APEC", "MERCOSUR",
+    counts = {org: len(in_year(org, 2014)) for org in ("EU", "AU", "ECOWAS", "APEC", "MERCOSUR",
                                                                 "CARICOM", "SADC", "IGAD", "ASEAN", "GCC")}
     assert counts == {"EU": 28, "AU": 54, "ECOWAS": 15, "APEC": 21, "MERCOSUR": 5, "CARICOM": 15,
                       "SADC": 15, "IGAD": 8, "ASEAN": 10, "GCC": 6}
@@ -98,40 +96,40 @@ def test_counts_in_2014_match_cow_but_for_the_documented_corrections(raw_sources
 # --- current memberships against coco ------------------------------------------------
 
 def test_current_eu_eea_apec_match_coco(raw_sources: Path, members: pd.DataFrame) -> None:
-    assert in_year(members, "EU", 2025) == mod.coco_members(raw_sources, "EU")
-    assert len(in_year(members, "EU", 2025)) == 27
-    assert in_year(members, "EEA", 2025) == mod.coco_members(raw_sources, "EEA")
-    assert len(in_year(members, "EEA", 2025)) == 30
-    assert in_year(members, "APEC", 2025) == mod.coco_members(raw_sources, "APEC")
+    assert in_year("EU", 2025) == mod.coco_members(raw_sources, "EU")
+    assert len(in_year("EU", 2025)) == 27
+    assert in_year("EEA", 2025) == mod.coco_members(raw_sources, "EEA")
+    assert len(in_year("EEA", 2025)) == 30
+    assert in_year("APEC", 2025) == mod.coco_members(raw_sources, "APEC")
 
 
 def test_schengen_2025_is_coco_corrected_for_its_known_errors(raw_sources: Path, members: pd.DataFrame) -> None:
     coco = mod.coco_members(raw_sources, "Schengen")
     assert {"FRO", "GRL"} <= coco and not {"HRV", "BGR", "ROU"} & coco  # coco's SOURCE.md known errors
-    schengen = in_year(members, "SCHENGEN", 2025)
+    schengen = in_year("SCHENGEN", 2025)
     assert schengen == (coco - {"FRO", "GRL"}) | {"HRV", "BGR", "ROU"}
     assert len(schengen) == 29 and {"ISL", "NOR", "CHE", "LIE"} <= schengen
-    assert in_year(members, "SCHENGEN", 2024, "partial") == {"BGR", "ROU"}
-    assert len(in_year(members, "SCHENGEN", 2024)) == 27
-    assert len(in_year(members, "SCHENGEN", 1995)) == 7
+    assert in_year("SCHENGEN", 2024, "partial") == {"BGR", "ROU"}
+    assert len(in_year("SCHENGEN", 2024)) == 27
+    assert len(in_year("SCHENGEN", 1995)) == 7
 
 
 # --- the hand-entered updates ----------------------------------------------------------
 
 def test_post_2014_changes(members: pd.DataFrame) -> None:
-    assert "GBR" in in_year(members, "EU", 2019) and "GBR" not in in_year(members, "EU", 2020)
-    assert "HRV" not in in_year(members, "EU", 2012) and "HRV" in in_year(members, "EU", 2013)
-    assert len(in_year(members, "ECOWAS", 2024)) == 15
-    assert in_year(members, "ECOWAS", 2025).isdisjoint({"MLI", "BFA", "NER"})
-    assert len(in_year(members, "ECOWAS", 2025)) == 12
-    assert in_year(members, "NAFTA", 2019) == in_year(members, "USMCA", 2020) == {"CAN", "MEX", "USA"}
-    assert not in_year(members, "NAFTA", 2020) and not in_year(members, "USMCA", 2019)
-    assert in_year(members, "MERCOSUR", 2025) == {"ARG", "BRA", "PRY", "URY", "VEN", "BOL"}
+    assert "GBR" in in_year("EU", 2019) and "GBR" not in in_year("EU", 2020)
+    assert "HRV" not in in_year("EU", 2012) and "HRV" in in_year("EU", 2013)
+    assert len(in_year("ECOWAS", 2024)) == 15
+    assert in_year("ECOWAS", 2025).isdisjoint({"MLI", "BFA", "NER"})
+    assert len(in_year("ECOWAS", 2025)) == 12
+    assert in_year("NAFTA", 2019) == in_year("USMCA", 2020) == {"CAN", "MEX", "USA"}
+    assert not in_year("NAFTA", 2020) and not in_year("USMCA", 2019)
+    assert in_year("MERCOSUR", 2025) == {"ARG", "BRA", "PRY", "URY", "VEN", "BOL"}
     venezuela = members.query("organisation == 'MERCOSUR' and iso3 == 'VEN'")
     assert venezuela["note"].str.contains("suspended").all()
-    assert "MAR" in in_year(members, "AU", 2017) and len(in_year(members, "AU", 2025)) == 55
-    assert len(in_year(members, "SADC", 2025)) == 16 and len(in_year(members, "EAC", 2025)) == 8
-    assert "HRV" in in_year(members, "SCHENGEN", 2023) and "HRV" not in in_year(members, "SCHENGEN", 2022)
+    assert "MAR" in in_year("AU", 2017) and len(in_year("AU", 2025)) == 55
+    assert len(in_year("SADC", 2025)) == 16 and len(in_year("EAC", 2025)) == 8
+    assert "HRV" in in_year("SCHENGEN", 2023) and "HRV" not in in_year("SCHENGEN", 2022)
 
 
 def test_every_row_has_a_source_and_a_known_organisation(members: pd.DataFrame) -> None:

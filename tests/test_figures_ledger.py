@@ -6,19 +6,20 @@ import os
 
 import pytest
 
-from migbook import booktext, ledger
+from migbook import paths
 from migbook.paths import ROOT
+from migbook.qa import booktext, ledger
 
 CHAPTERS = {p.name[:2]: p for p in sorted((ROOT / "book" / "chapters").glob("*.md"))}
 
 
 @pytest.fixture(scope="module")
 def seeds_dir() -> object:
-    if ledger.SEEDS_DIR.is_dir():
-        return ledger.SEEDS_DIR
+    if paths.seeds_dir().is_dir():
+        return paths.seeds_dir()
     if os.environ.get("CI"):
-        pytest.fail(f"source texts missing at {ledger.SEEDS_DIR}: CI runs with ../shared beside the repo")
-    pytest.skip(f"source texts not found at {ledger.SEEDS_DIR}")
+        pytest.fail(f"source texts missing at {paths.seeds_dir()}: CI runs with ../shared beside the repo")
+    pytest.skip(f"source texts not found at {paths.seeds_dir()}")
 
 
 def rows(kind: str | None = None) -> list[dict]:

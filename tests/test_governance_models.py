@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from migbook.errors import ParameterError
-from migbook.models import cooperation as coop
-from migbook.models import diffusion, winsets
+from migbook.models import convergence, diffusion, public_goods, win_sets
+from migbook.models import reciprocity as coop
 
 # --- repeated prisoner's dilemma (Axelrod 1984) -------------------------------------------------
 
@@ -54,20 +54,21 @@ def test_delta_must_be_a_discount_factor() -> None:
 @pytest.mark.parametrize("n", [2, 5, 10])
 def test_free_riding_dominant_iff_multiplier_below_number_of_states(n: int) -> None:
     for r in (n - 1, n - 0.01, n + 0.01, n + 1):
-        contributes = coop.equilibrium(r, n, 0, 1.0)["sending"]
+        contributes = public_goods.equilibrium(r, n, 0, 1.0)["sending"]
         assert contributes is (r > n)
         # dominance: whatever the others do, one's own unit changes one's payoff by r/n - 1
         for others in (np.zeros(n - 1), np.ones(n - 1)):
-            gain = coop.payoffs(np.r_[1, others], r, n, 0, 1.0)[0] - coop.payoffs(np.r_[0, others], r, n, 0, 1.0)[0]
+            pay = [public_goods.state_payoffs(np.r_[own, others], r, n, 0, 1.0)[0] for own in (1, 0)]
+            gain = pay[0] - pay[1]
             assert gain == pytest.approx(r / n - 1)
 
 
 def test_receiving_states_gain_little_from_the_regime() -> None:
-    returns = coop.marginal_returns(12, 6, 4, 0.25)
+    returns = public_goods.marginal_returns(12, 6, 4, 0.25)
     assert returns["sending"] == pytest.approx(12 / 7)
     assert returns["receiving"] == pytest.approx(3 / 7)
-    assert coop.equilibrium(12, 6, 4, 0.25) == {"sending": True, "receiving": False}
-    table = coop.scenario_payoffs(12, 6, 4, 0.25).set_index(["scenario", "state"])["payoff"]
+    assert public_goods.equilibrium(12, 6, 4, 0.25) == {"sending": True, "receiving": False}
+    table = public_goods.scenario_payoffs(12, 6, 4, 0.25).set_index(["scenario", "state"])["payoff"]
     # everyone is better off when all contribute, yet a receiving state does better by not joining
     assert table[("everybody contributes", "receiving")] > table[("nobody contributes", "receiving")]
     assert table[("only sending states contribute", "receiving")] > table[("everybody contributes", "receiving")] - 1
@@ -75,20 +76,20 @@ def test_receiving_states_gain_little_from_the_regime() -> None:
 
 def test_public_goods_bad_input() -> None:
     with pytest.raises(ParameterError, match="rho"):
-        coop.marginal_returns(12, 6, 4, 1.5)
+        public_goods.marginal_returns(12, 6, 4, 1.5)
     with pytest.raises(ParameterError, match="n_sending"):
-        coop.shares(-1, 4, 0.5)
+        public_goods.shares(-1, 4, 0.5)
     with pytest.raises(ParameterError, match="contributions"):
-        coop.payoffs([1, 1], 12, 6, 4, 0.25)
+        public_goods.state_payoffs([1, 1], 12, 6, 4, 0.25)
 
 
 # --- win-sets (Putnam 1988) ------------------------------------------------------------------------
 
 
 def test_agreement_only_inside_every_win_set() -> None:
-    assert winsets.agreement_zone([20, 50], [60, 90]) == (50, 60)
-    assert winsets.agreement_zone([20, 50], [40, 90]) is None
-    yes = winsets.ratifies([45, 55, 65], [20, 50], [60, 90])
+    assert win_sets.agreement_zone([20, 50], [60, 90]) == (50, 60)
+    assert win_sets.agreement_zone([20, 50], [40, 90]) is None
+    yes = win_sets.ratifies([45, 55, 65], [20, 50], [60, 90])
     assert yes.tolist() == [[True, False], [True, True], [False, True]]
     assert yes.all(axis=1).tolist() == [False, True, False]
 
@@ -97,25 +98,25 @@ def test_wider_win_sets_never_shrink_the_zone() -> None:
     ideal = np.array([10.0, 40.0, 70.0])
     previous = None
     for width in range(0, 60, 5):
-        zone = winsets.agreement_zone(*winsets.win_sets(ideal, width))
+        zone = win_sets.agreement_zone(*win_sets.win_sets(ideal, width))
         if previous is not None:
             assert zone is not None and zone[0] <= previous[0] and zone[1] >= previous[1]
         previous = zone if zone is not None else previous
-    assert winsets.agreement_zone(*winsets.win_sets(ideal, 29)) is None
-    assert winsets.agreement_zone(*winsets.win_sets(ideal, 30)) == (40, 40)
+    assert win_sets.agreement_zone(*win_sets.win_sets(ideal, 29)) is None
+    assert win_sets.agreement_zone(*win_sets.win_sets(ideal, 30)) == (40, 40)
 
 
 def test_ideal_points_rank_by_migration() -> None:
-    assert winsets.ideal_points([5, -3, 0, 10]).tolist() == pytest.approx([100 / 3, 100, 200 / 3, 0])
-    support = winsets.support_by_design([0, 100], [True, False], 10, [0, 50, 100])
+    assert win_sets.ideal_points([5, -3, 0, 10]).tolist() == pytest.approx([100 / 3, 100, 200 / 3, 0])
+    support = win_sets.support_by_design([0, 100], [True, False], 10, [0, 50, 100])
     assert support["states"].tolist() == [0, 1, 0, 0, 1, 0]
 
 
 def test_win_set_bad_input() -> None:
     with pytest.raises(ParameterError, match="low <= high"):
-        winsets.agreement_zone([60], [20])
+        win_sets.agreement_zone([60], [20])
     with pytest.raises(ParameterError, match="width"):
-        winsets.win_sets([50], -1)
+        win_sets.win_sets([50], -1)
 
 
 # --- diffusion (Granovetter 1978; DeGroot 1974) ------------------------------------------------------
@@ -142,27 +143,27 @@ def test_cascade_on_a_network_with_shares() -> None:
 
 def test_degroot_converges_to_the_degree_weighted_mean() -> None:
     line = np.array([[0, 1, 0], [1, 0, 1], [0, 1, 0]])
-    views = diffusion.averaging([0, 50, 100], line, 0.5, 200)
+    views = convergence.averaging([0, 50, 100], line, 0.5, 200)
     assert views[1].tolist() == [25, 50, 75]
-    target = diffusion.consensus([0, 30, 100], line)
+    target = convergence.consensus([0, 30, 100], line)
     assert target == pytest.approx((1 * 0 + 2 * 30 + 1 * 100) / 4)
-    assert diffusion.averaging([0, 30, 100], line, 0.5, 300)[-1] == pytest.approx([target] * 3)
+    assert convergence.averaging([0, 30, 100], line, 0.5, 300)[-1] == pytest.approx([target] * 3)
 
 
 def test_separate_groups_converge_separately() -> None:
     two = np.zeros((4, 4))
     two[0, 1] = two[1, 0] = two[2, 3] = two[3, 2] = 1
-    final = diffusion.averaging([0, 10, 90, 100], two, 0.3, 200)[-1]
+    final = convergence.averaging([0, 10, 90, 100], two, 0.3, 200)[-1]
     assert final == pytest.approx([5, 5, 95, 95])
-    assert diffusion.components(two).tolist() == [0, 0, 1, 1]
+    assert convergence.components(two).tolist() == [0, 0, 1, 1]
 
 
 def test_diffusion_bad_input() -> None:
     with pytest.raises(ParameterError, match="square"):
         diffusion.cascade([1, 2], np.ones((2, 3)))
     with pytest.raises(ParameterError, match="diagonal"):
-        diffusion.averaging([1, 2], np.ones((2, 2)), 0.5, 3)
+        convergence.averaging([1, 2], np.ones((2, 2)), 0.5, 3)
     with pytest.raises(ParameterError, match="stubbornness"):
-        diffusion.averaging([1, 2], np.array([[0, 1], [1, 0]]), 2, 3)
+        convergence.averaging([1, 2], np.array([[0, 1], [1, 0]]), 2, 3)
     with pytest.raises(ParameterError, match="fractional"):
         diffusion.cascade([1.5, 0.2], np.array([[0, 1], [1, 0]]), fractional=True)

@@ -9,9 +9,9 @@ import pandas as pd
 
 from migbook.derive import bilateral, border, countries, economy, memberships, refugees, stocks
 from migbook.errors import MigbookError
-from migbook.paths import DATA_DIR, ROOT
+from migbook.paths import DATA_DIR, data_sources_dir
 
-DEFAULT_SOURCES = ROOT.parent / "shared" / "data-sources"
+DEFAULT_SOURCES = data_sources_dir()
 
 # One module per topic; each maps its files in data/ to the functions that build them.
 MODULES = [countries, stocks, economy, bilateral, refugees, border, memberships]

@@ -1,24 +1,76 @@
 """The book's interactive figures, each one call that gives the right twin.
 
-In a chapter or lesson, ``explorers.stock_flow()`` as the last line of a cell
-shows Altair controls over precomputed runs in the built book, and ipywidgets
-that rerun the model in Jupyter and Voila (see :mod:`migbook.twin`).
+In a chapter, lesson or data page, ``explorers.stock_flow()`` as the last line
+of a cell shows Altair controls over precomputed runs in the built book, and
+ipywidgets that rerun the model in Jupyter and Voila (see :mod:`migbook.figures`).
+The explorer of a model has the model's name (``models/win_sets.py``,
+``explorers/win_sets.py``, ``explorers.win_sets()``); :func:`catalogue` lists them all.
 """
 
-from migbook.explorers.cooperation import public_goods, reciprocity
-from migbook.explorers.foundations import FLOW_GRID, migrant_stock, stock_flow, stock_flow_grid
-from migbook.explorers.networks import convergence, diffusion
-from migbook.explorers.ratification import ratification, win_sets
+from __future__ import annotations
+
+from migbook.explorers._catalogue import Entry, catalogued, entries
+from migbook.explorers.convergence import convergence
+from migbook.explorers.datasets import (
+    asylum_applications_by_origin_region,
+    asylum_applications_by_region,
+    border_patrol,
+    countries_by_region,
+    distance_and_stock,
+    economy_by_region,
+    emigrants_by_region,
+    memberships,
+    migrant_stock_by_region,
+    missing_migrants_by_region,
+    missing_migrants_by_route,
+    refugees_by_asylum_region,
+    refugees_by_origin_region,
+    top_origins,
+    treaty_parties,
+)
+from migbook.explorers.diffusion import diffusion
+from migbook.explorers.migrant_stock import migrant_stock
+from migbook.explorers.public_goods import public_goods
+from migbook.explorers.ratification import ratification
+from migbook.explorers.reciprocity import reciprocity
+from migbook.explorers.stock_flow import stock_flow
+from migbook.explorers.win_sets import win_sets
+
+
+def catalogue() -> dict[str, Entry]:
+    """Every explorer of the book (chapters, lessons and data pages) by name, A to Z.
+
+    >>> names = catalogue(); names["win_sets"].make is win_sets, names["top_origins"].datasets
+    (True, ('bilateral_stock_2020',))
+    """
+    return entries()
+
 
 __all__ = [
-    "FLOW_GRID",
+    "Entry",
+    "asylum_applications_by_origin_region",
+    "asylum_applications_by_region",
+    "border_patrol",
+    "catalogue",
+    "catalogued",
     "convergence",
+    "countries_by_region",
     "diffusion",
+    "distance_and_stock",
+    "economy_by_region",
+    "emigrants_by_region",
+    "memberships",
     "migrant_stock",
+    "migrant_stock_by_region",
+    "missing_migrants_by_region",
+    "missing_migrants_by_route",
     "public_goods",
     "ratification",
     "reciprocity",
+    "refugees_by_asylum_region",
+    "refugees_by_origin_region",
     "stock_flow",
-    "stock_flow_grid",
+    "top_origins",
+    "treaty_parties",
     "win_sets",
 ]

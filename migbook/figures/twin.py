@@ -4,6 +4,10 @@
 (the :mod:`migbook.sphinxext` extension does it before any notebook runs, so
 any way of building the book gets static twins); anywhere else, a kernel in
 JupyterLab or Voila, the default is ``live``.
+
+:class:`Figure` is what every explorer returns: it has ``controls``, a
+``static()`` and a ``live()`` twin, and displays as the one that suits the
+context. :class:`Twin` does the same for other interactive elements (questions).
 """
 
 from __future__ import annotations
@@ -12,12 +16,15 @@ import hashlib
 import html
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 import altair as alt
 import pandas as pd
+
+from migbook.figures.controls import Control, setting_key
+from migbook.figures.table import table_html
 
 MODE_VARIABLE = "MIGBOOK_MODE"
 # A static twin carries one summary sentence per setting of its controls up to this many settings;
@@ -36,15 +43,15 @@ def _json_for_script(value: Any) -> str:
     return text.replace("</", "<\\/")
 
 
-def table_html(table: pd.DataFrame, caption: str) -> str:
-    """A plain, accessible HTML table: caption, column headers with scope, first column as row headers."""
-    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in table.columns)
-    body = []
-    for row in table.itertuples(index=False):
-        first, *rest = (html.escape(str(v)) for v in row)
-        body.append(f'<tr><th scope="row">{first}</th>' + "".join(f"<td>{v}</td>" for v in rest) + "</tr>")
-    return (f'<table class="migbook-table"><caption>{html.escape(caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+def spoken(controls: list[Control], settings: Iterable[dict[str, Any]],
+           summary: Callable[[dict[str, Any]], str]) -> dict[str, Any] | None:
+    """The summary sentence of every setting, keyed as the page script looks them up; None if too many."""
+    chosen = list(settings)
+    if len(chosen) > MAX_SPOKEN_SETTINGS:
+        return None
+    names = [c.name for c in controls]
+    return {"params": names,
+            "texts": {setting_key([s[n] for n in names]): summary(s) for s in chosen}}
 
 
 @dataclass
@@ -62,7 +69,7 @@ class StaticFigure:
     table: pd.DataFrame
     table_caption: str
     # The summary for every setting of the controls, so that the text alternative follows the chart:
-    # {"params": [names], "texts": {key: sentence}}, key = the values joined by "|" (see summary_key).
+    # {"params": [names], "texts": {key: sentence}}, key = the values joined by "|" (see setting_key).
     summaries: dict[str, Any] | None = None
 
     def spec(self) -> dict[str, Any]:
@@ -93,34 +100,21 @@ class StaticFigure:
         return self.to_html()
 
 
-def summary_key(values: list[Any]) -> str:
-    """The key of one setting of the controls: numbers as JavaScript prints them ("5", "0.25"), joined by "|"."""
-    def one(value: Any) -> str:
-        if isinstance(value, bool):
-            return "true" if value else "false"
-        if isinstance(value, (int, float)) or hasattr(value, "dtype"):
-            return f"{float(value):.15g}"
-        return str(value)
-    return "|".join(one(v) for v in values)
-
-
 class HasHTML(Protocol):
     def to_html(self) -> str: ...
 
 
-@dataclass
-class Twin:
-    """An interactive element (a figure, a question) with a static and a live twin.
-
-    Both twins are built from the same migbook code. Displaying a twin shows
-    the one that suits the context (see :func:`mode`); ``static()`` and
-    ``live()`` give either one explicitly.
-    """
+class Shown:
+    """Displays as the twin that suits the context: ``static()`` in the book build, ``live()`` elsewhere."""
 
     title: str
-    static: Callable[[], HasHTML]
-    live: Callable[[], Any]
-    _widget: Any = field(default=None, init=False, repr=False)
+    _widget: Any = None
+
+    def static(self) -> HasHTML:
+        raise NotImplementedError
+
+    def live(self) -> Any:
+        raise NotImplementedError
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         if mode() == "static":
@@ -134,3 +128,33 @@ class Twin:
         if self._widget is None:
             self._widget = self.live()
         return self._widget
+
+
+class Figure(Shown):
+    """An interactive figure: its ``controls``, a static twin (:class:`StaticFigure`) and a live one.
+
+    :class:`~migbook.figures.grid.GridExplorer` (model runs over a grid of
+    parameters) and :class:`~migbook.figures.selector.SelectorChart` (a table
+    filtered by menus) are the two kinds.
+    """
+
+    controls: list[Control]
+
+    def static(self) -> StaticFigure:
+        raise NotImplementedError
+
+
+@dataclass
+class Twin(Shown):
+    """An interactive element that is not a figure (a question) with a static and a live twin."""
+
+    title: str
+    make_static: Callable[[], HasHTML]
+    make_live: Callable[[], Any]
+    _widget: Any = field(default=None, init=False, repr=False)
+
+    def static(self) -> HasHTML:
+        return self.make_static()
+
+    def live(self) -> Any:
+        return self.make_live()

@@ -7,7 +7,7 @@ e.g. "about 180 million"), its value and unit, and its origin:
   is a phrase of that text, around the figure, that :func:`locate` finds;
 * ``data``: computed from the book's datasets; ``check`` names the value and
   ``tolerance`` how far the text may round it. Two forms:
-  ``stock:PLACE:YEAR:COLUMN`` (a row of :func:`migbook.stocks.by_place`), and
+  ``stock:PLACE:YEAR:COLUMN`` (a row of :func:`migbook.data.stock_by_place`), and
   ``table|RESOURCE|QUERY|COLUMN|AGG`` (a pandas ``query`` on a dataset, then
   ``AGG`` of a column: sum, count, nunique, mean, min, max or first);
 * ``derived``: the book's own arithmetic on other rows (``note`` shows it).
@@ -23,10 +23,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from migbook import booktext, data, stocks
-from migbook.paths import ROOT
+from migbook import data, paths
+from migbook.qa import booktext
 
-SEEDS_DIR = ROOT.parent / "shared" / "seeds"
 SOURCE_TEXTS = {
     "cooperation2019": "000_cf2dc12b90d066c6.txt",
     "adamson2006": "001_dfdba23a949ff975.txt",
@@ -50,9 +49,9 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).lower()
 
 
-def locate(source: str, locator: str, seeds_dir: Path = SEEDS_DIR) -> bool:
+def locate(source: str, locator: str, seeds_dir: Path | None = None) -> bool:
     """Whether ``locator`` stands in the source text ``source`` (a bibliography key)."""
-    text = (seeds_dir / SOURCE_TEXTS[source]).read_text(errors="ignore")
+    text = ((seeds_dir or paths.seeds_dir()) / SOURCE_TEXTS[source]).read_text(errors="ignore")
     return normalise(locator) in normalise(text)
 
 
@@ -82,7 +81,7 @@ def data_value(check: str) -> float:
     kind, place, year, column = check.split(":")
     if kind != "stock":
         raise ValueError(f"unknown check kind {kind!r} in {check!r}")
-    table = stocks.by_place()
+    table = data.stock_by_place()
     row = table[(table["place"] == place) & (table["year"] == int(year))]
     if len(row) != 1:
         raise ValueError(f"no single row for {place} in {year} ({check!r})")

@@ -14,6 +14,8 @@ by rank between), and :func:`win_sets` gives each the same half-width.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -21,6 +23,16 @@ from migbook.errors import ParameterError
 from migbook.models._checks import as_array, non_negative
 
 SCALE = (0.0, 100.0)
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """The explorer's starting point: win-sets 20 points wide on each side of a state's ideal."""
+
+    width: float = 20
+
+
+DEFAULTS = Defaults()
 
 
 def _bounds(lows: object, highs: object) -> tuple[np.ndarray, np.ndarray]:
@@ -46,7 +58,11 @@ def agreement_zone(lows: object, highs: object) -> tuple[float, float] | None:
 
 
 def ratifies(design: object, lows: object, highs: object) -> np.ndarray:
-    """For each design (rows) and state (columns): does the design lie in the state's win-set?"""
+    """For each design (rows) and state (columns): does the design lie in the state's win-set?
+
+    >>> ratifies([40, 80], [20, 50], [60, 90]).tolist()
+    [[True, False], [False, True]]
+    """
     lo, hi = _bounds(lows, highs)
     x = np.atleast_1d(as_array("design", design))[:, None]
     return (lo[None, :] <= x) & (x <= hi[None, :])
@@ -56,6 +72,9 @@ def ideal_points(net_migration_rate: object) -> np.ndarray:
     """Ideal agreements from net migration rates: highest net emigration 100, highest net immigration 0.
 
     Ties share their average rank; a single state sits at 50.
+
+    >>> ideal_points([-10, 5, 0]).tolist()
+    [100.0, 0.0, 50.0]
     """
     rate = np.atleast_1d(as_array("net_migration_rate", net_migration_rate))
     if rate.size == 1:
@@ -65,7 +84,11 @@ def ideal_points(net_migration_rate: object) -> np.ndarray:
 
 
 def win_sets(ideal: object, width: float) -> tuple[np.ndarray, np.ndarray]:
-    """Each state's win-set: its ideal point plus or minus ``width``, cut to the 0-100 scale."""
+    """Each state's win-set: its ideal point plus or minus ``width``, cut to the 0-100 scale.
+
+    >>> [x.tolist() for x in win_sets([10, 70], 30)]
+    [[0.0, 40.0], [40.0, 100.0]]
+    """
     centre = np.atleast_1d(as_array("ideal", ideal))
     if np.any((centre < SCALE[0]) | (centre > SCALE[1])):
         raise ParameterError("ideal points must lie on the 0 to 100 scale")
@@ -74,7 +97,11 @@ def win_sets(ideal: object, width: float) -> tuple[np.ndarray, np.ndarray]:
 
 
 def support_by_design(ideal: object, receiving: object, width: float, designs: object) -> pd.DataFrame:
-    """For each design, how many sending and how many receiving states would ratify it."""
+    """For each design, how many sending and how many receiving states would ratify it.
+
+    >>> support_by_design([10, 90], [True, False], 20, [0, 50, 100])["states"].tolist()
+    [0, 1, 0, 0, 1, 0]
+    """
     lows, highs = win_sets(ideal, width)
     is_receiving = np.atleast_1d(np.asarray(receiving, dtype=bool))
     if is_receiving.shape != lows.shape:

@@ -1,4 +1,4 @@
-"""The course's datasets: ``load(name)`` is the one way to read them.
+"""Reading and validating the data package: ``load(name)`` is the one way to read a table.
 
 Every table lives in ``data/`` as a CSV file described in
 ``data/datapackage.json`` (a Frictionless Data Package: schema, source,
@@ -215,19 +215,3 @@ def validate_table(path: Path, resource: dict[str, Any], lookup: Any) -> pd.Data
             raise _fail(path, _first(bad), column,
                         f"{raw[column][bad].iloc[0]!r} is not a known code in {ref['resource']}")
     return typed
-
-
-def _document() -> str:
-    lines = ["", "Datasets", "--------"]
-    try:
-        package = _package()
-    except OSError:
-        return "\n(data/datapackage.json not found)"
-    for r in package["resources"]:
-        sources = "; ".join(s["title"] for s in r.get("sources", []))
-        licences = ", ".join(lic["name"] for lic in r.get("licenses", []))
-        lines += [f"{r['name']}: {r['title']}", f"    source: {sources}", f"    licence: {licences}"]
-    return "\n".join(lines)
-
-
-__doc__ = (__doc__ or "") + _document()

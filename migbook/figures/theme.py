@@ -22,3 +22,7 @@ def configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
 def records(frame: pd.DataFrame) -> list[dict]:
     """Rows as JSON-ready dicts, with missing values as null (JSON has no NaN)."""
     return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+
+
+# Line dashes that tell series apart without colour (solid, dashed, dotted).
+DASHES = [[1, 0], [6, 3], [2, 2]]

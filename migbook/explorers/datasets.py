@@ -1,0 +1,247 @@
+"""The data pages' figures: one small explorer for each dataset in ``data/`` (see ``book/data/``)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from migbook import data
+from migbook.explorers._catalogue import catalogued
+from migbook.figures import SelectorChart
+
+
+def human(value: float) -> str:
+    """A large number in words a reader takes in at a glance.
+
+    >>> human(280_598_105), human(1.23e9), human(1234)
+    ('280.6 million', '1.2 billion', '1,234')
+    """
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:,.1f} {word}"
+    return f"{value:,.0f}"
+
+
+def _short_title(field: dict) -> str:
+    """A field's title without the indicator code in brackets, for menus."""
+    return re.sub(r"\s*\([A-Z0-9]+(\.[A-Z0-9]+)+\)", "", field.get("title", field["name"]))
+
+
+def measure_labels(name: str) -> dict[str, str]:
+    """Menu text for a dataset's columns: their title without indicator codes, and their unit."""
+    return {f["name"]: f"{_short_title(f)} ({f['unit']})" for f in data.describe(name)["schema"]["fields"]
+            if "unit" in f}
+
+
+def series_summary(rows: pd.DataFrame, choice: dict[str, str]) -> str:
+    """One sentence for a chosen series: its first and last values."""
+    what = ", ".join(choice.values())
+    if rows.empty:
+        return f"No data for {what}."
+    first, last = rows.iloc[0], rows.iloc[-1]
+    return (f"{what}: {human(first['value'])} in {int(first['year'])} and "
+            f"{human(last['value'])} in {int(last['year'])}.")
+
+
+def regional_series(name: str, title: str) -> SelectorChart:
+    """A country-year table summed by region: a menu for the place, one for the measure."""
+    return SelectorChart(
+        table=data.regional_sums(name), x="year", y="value",
+        selectors={"un_region": "World or UN region", "measure": "Measure"},
+        labels={"measure": measure_labels(name)},
+        title=title, caption=f"{title}: pick the world or a UN region, and a measure.",
+        summary=series_summary, x_title="Year", y_title="Value (see the measure's unit)",
+    )
+
+
+@catalogued("countries")
+def countries_by_region() -> SelectorChart:
+    """Countries and territories in each UN sub-region of the chosen region."""
+    countries = data.load("countries")
+    places = countries[countries["kind"] == "place"]
+    counts = places.groupby(["un_region", "un_subregion"], as_index=False).size().rename(columns={"size": "places"})
+
+    def summary(rows: pd.DataFrame, choice: dict[str, str]) -> str:
+        return (f"{choice['un_region']}: {int(rows['places'].sum())} countries and territories in "
+                f"{len(rows)} sub-regions.")
+
+    return SelectorChart(
+        table=counts, x="un_subregion", y="places", x_type="N", mark="bar",
+        selectors={"un_region": "UN region"}, title="Countries and territories by region",
+        caption="Countries and territories in the countries table, by UN sub-region.",
+        summary=summary, x_title="UN sub-region", y_title="Countries and territories",
+        table_caption="Countries and territories by sub-region, at the starting choice",
+    )
+
+
+@catalogued("migrant_stock")
+def migrant_stock_by_region() -> SelectorChart:
+    """The international migrant stock summed by UN region (UN DESA 2020)."""
+    return regional_series("migrant_stock", "International migrant stock by region")
+
+
+@catalogued("migrant_stock_origin")
+def emigrants_by_region() -> SelectorChart:
+    """Emigrants summed by region of origin (UN DESA 2020)."""
+    return regional_series("migrant_stock_origin", "Emigrants by region of origin")
+
+
+@catalogued("economy")
+def economy_by_region() -> SelectorChart:
+    """Population, remittances and investment summed by region (World Bank WDI)."""
+    return regional_series("economy", "Population, remittances and investment by region")
+
+
+@catalogued("refugees_by_asylum")
+def refugees_by_asylum_region() -> SelectorChart:
+    """Refugees and others of concern by region of asylum (UNHCR)."""
+    return regional_series("refugees_by_asylum", "Refugees and others by region of asylum")
+
+
+@catalogued("refugees_by_origin")
+def refugees_by_origin_region() -> SelectorChart:
+    """Refugees and others of concern by region of origin (UNHCR)."""
+    return regional_series("refugees_by_origin", "Refugees and others by region of origin")
+
+
+@catalogued("asylum_applications")
+def asylum_applications_by_region() -> SelectorChart:
+    """Asylum applications by region where they were lodged (UNHCR)."""
+    return regional_series("asylum_applications", "Asylum applications by region")
+
+
+@catalogued("asylum_applications_by_origin")
+def asylum_applications_by_origin_region() -> SelectorChart:
+    """Asylum applications by the applicants' region of origin (UNHCR)."""
+    return regional_series("asylum_applications_by_origin", "Asylum applications by region of origin")
+
+
+@catalogued("bilateral_stock_2020")
+def top_origins(top: int = 10) -> SelectorChart:
+    """For each destination, its largest origins in 2020."""
+    names = data.country_names()
+    table = data.load("bilateral_stock_2020")
+    table = table.sort_values(["destination", "both_sexes"], ascending=[True, False])
+    table = table.groupby("destination").head(top).assign(
+        destination_name=lambda t: t["destination"].map(names), origin_name=lambda t: t["origin"].map(names))
+    table = table.sort_values(["destination_name", "both_sexes"], ascending=[True, False])
+
+    def summary(rows: pd.DataFrame, choice: dict[str, str]) -> str:
+        first = rows.iloc[0]
+        return (f"Migrants living in {choice['destination_name']} in 2020: the largest group was born in "
+                f"{first['origin_name']} ({human(first['both_sexes'])}).")
+
+    return SelectorChart(
+        table=table, x="origin_name", y="both_sexes", x_type="N", mark="bar",
+        selectors={"destination_name": "Country of destination"}, defaults={"destination_name": "Germany"},
+        title="Largest origins by destination, 2020",
+        caption=f"The {top} largest countries of origin of the migrants living in the chosen country, 2020.",
+        summary=summary, x_title="Country of birth", y_title="Migrants (persons)",
+    )
+
+
+@catalogued("dyads")
+def distance_and_stock(destinations: int = 20) -> SelectorChart:
+    """Stock against distance for the largest destinations: the pattern a gravity model fits."""
+    names = data.country_names()
+    dyads = data.load("dyads").dropna(subset=["dist_km"])
+    largest = dyads.groupby("destination")["stock_2020"].sum().nlargest(destinations).index
+    table = dyads[dyads["destination"].isin(largest) & (dyads["stock_2020"] > 0)].assign(
+        destination_name=lambda t: t["destination"].map(names))
+    table = table.sort_values(["destination_name", "dist_km"])
+
+    def summary(rows: pd.DataFrame, choice: dict[str, str]) -> str:
+        near = rows[rows["dist_km"] <= 1000]["stock_2020"].sum() / rows["stock_2020"].sum()
+        return (f"{choice['destination_name']}, 2020: {len(rows)} countries of origin with migrants there; "
+                f"{near:.0%} of them come from within 1,000 km.")
+
+    return SelectorChart(
+        table=table, x="dist_km", y="stock_2020", mark="point", log_scales=True,
+        selectors={"destination_name": "Country of destination"}, defaults={"destination_name": "Germany"},
+        title="Distance and migrant stock, 2020",
+        caption=(f"Each point is a country of origin: its distance from the chosen destination (one of the "
+                 f"{destinations} largest) and its migrants living there in 2020. Both axes are logarithmic; "
+                 "pairs with no migrants are left out of the picture."),
+        summary=summary, x_title="Distance between main cities (km)", y_title="Migrants (persons)",
+    )
+
+
+@catalogued("border_patrol")
+def border_patrol() -> SelectorChart:
+    """US Border Patrol apprehensions, deaths and agents by fiscal year."""
+    table = data.load("border_patrol")
+    fields = {f["name"]: f for f in data.describe("border_patrol")["schema"]["fields"]}
+    long = table.melt(id_vars="fiscal_year", var_name="measure", value_name="value").dropna()
+    long = long.rename(columns={"fiscal_year": "year"})
+    return SelectorChart(
+        table=long, x="year", y="value", selectors={"measure": "Series"},
+        labels={"measure": {name: f.get("title", name) for name, f in fields.items()}},
+        title="US Border Patrol, fiscal years", caption="US Border Patrol apprehensions, deaths and agents.",
+        summary=series_summary, x_title="Fiscal year", y_title="Count",
+    )
+
+
+def deaths(name: str, place: str, label: str) -> SelectorChart:
+    """Migrants recorded dead or missing by year, for the chosen region or route."""
+    table = data.load(name).dropna(subset=["year"])
+    summed = table.groupby([place, "year"], as_index=False)[["dead", "missing"]].sum()
+    long = summed.melt(id_vars=[place, "year"], var_name="measure", value_name="value")
+    return SelectorChart(
+        table=long, x="year", y="value", mark="bar", selectors={place: label, "measure": "Dead or missing"},
+        title="Migrants recorded dead or missing", caption="IOM Missing Migrants Project records (2024 is partial).",
+        summary=series_summary, x_title="Year", y_title="Persons", x_type="O",
+    )
+
+
+@catalogued("missing_migrants")
+def missing_migrants_by_region() -> SelectorChart:
+    """Migrants recorded dead or missing by region of the incident (IOM)."""
+    return deaths("missing_migrants", "un_region", "Region of the incident")
+
+
+@catalogued("missing_migrants_routes")
+def missing_migrants_by_route() -> SelectorChart:
+    """Migrants recorded dead or missing by migration route (IOM)."""
+    return deaths("missing_migrants_routes", "route", "Route")
+
+
+@catalogued("memberships", "organisations")
+def memberships() -> SelectorChart:
+    """Member states of each organisation or process, year by year."""
+    names = data.load("organisations").set_index("code")["name"]
+    counts = data.member_counts()
+    counts["organisation"] = counts["organisation"].map(lambda code: names.get(code, code))
+    counts = counts.sort_values(["organisation", "year"]).reset_index(drop=True)
+
+    def summary(rows: pd.DataFrame, choice: dict[str, str]) -> str:
+        first, last = rows.iloc[0], rows.iloc[-1]
+        peak = rows.loc[rows["members"].idxmax()]
+        return (f"{choice['organisation']}: {first['members']} members in {first['year']}, "
+                f"{last['members']} in {last['year']} (most: {peak['members']} in {peak['year']}).")
+
+    return SelectorChart(
+        table=counts, x="year", y="members", selectors={"organisation": "Organisation or process"},
+        defaults={"organisation": "European Union"}, title="Members of regional organisations over time",
+        caption=("Number of member states in each year. Members whose year of joining is not established count "
+                 "from the year their organisation's member list describes."),
+        summary=summary, x_title="Year", y_title="Member states",
+    )
+
+
+@catalogued("treaties")
+def treaty_parties() -> SelectorChart:
+    """States that have ratified or acceded to each migration treaty, cumulatively."""
+    parties = data.parties_by_year()
+    parties["treaty"] = parties["treaty"].map(lambda code: data.TREATY_NAMES.get(code, code))
+
+    def summary(rows: pd.DataFrame, choice: dict[str, str]) -> str:
+        last = rows.iloc[-1]
+        return f"{choice['treaty']}: {last['parties']} parties by {last['year']}."
+
+    return SelectorChart(
+        table=parties, x="year", y="parties", selectors={"treaty": "Treaty"},
+        defaults={"treaty": data.TREATY_NAMES[data.MWC]}, title="Parties to the migration treaties",
+        caption="States that have ratified or acceded to each treaty, cumulatively, by year.",
+        summary=summary, x_title="Year", y_title="Parties",
+    )

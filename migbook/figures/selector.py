@@ -1,0 +1,147 @@
+"""A chart of a tidy table filtered by menus: the explorer behind the data figures.
+
+Static twin: Vega-Lite parameters bound to ``<select>`` menus filter the whole
+(small) table in the page. Live twin: ipywidgets dropdowns filter it in the
+kernel and redraw the chart as SVG. Both use the same Altair predicate, made
+by each menu's :class:`~migbook.figures.controls.Control`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import altair as alt
+import ipywidgets as widgets
+import pandas as pd
+
+from migbook.figures import live
+from migbook.figures.controls import Control, all_of, param_name
+from migbook.figures.theme import HEIGHT, PALETTE, WIDTH, configure, records
+from migbook.figures.twin import Figure, StaticFigure, spoken
+
+# draw(base, picked, description): the chart of the rows ``picked`` selects from ``base``.
+Draw = Callable[[alt.Chart, Any, str], alt.TopLevelMixin]
+
+
+@dataclass
+class SelectorChart(Figure):
+    """A line, bar or point chart of ``y`` against ``x`` for the rows the menus pick.
+
+    ``selectors`` maps a column of ``table`` to its menu label; the menu lists
+    the column's values in table order and starts at ``defaults[column]`` (or
+    the first value); ``labels`` gives menu words for terse values. ``summary``
+    writes the text alternative for the chosen rows. ``draw`` replaces the
+    standard encoding for a figure that needs more than the chosen rows (it
+    gets the whole table and the predicate that picks them).
+    """
+
+    table: pd.DataFrame
+    x: str
+    y: str
+    selectors: dict[str, str]
+    title: str
+    caption: str
+    summary: Callable[[pd.DataFrame, dict[str, str]], str]
+    x_title: str
+    y_title: str
+    mark: str = "line"
+    x_type: str = "Q"
+    defaults: dict[str, str] = field(default_factory=dict)
+    table_caption: str = "The numbers at the starting choice"
+    log_scales: bool = False  # log x and y axes (for scatters of distance against stock)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    draw: Draw | None = None
+    columns: list[str] | None = None  # the columns the chart uses (default: x, y and the menus')
+    table_of: Callable[[pd.DataFrame], pd.DataFrame] | None = None  # chosen rows -> the text alternative's table
+
+    def options(self, column: str) -> list[str]:
+        return list(dict.fromkeys(self.table[column].astype(str)))
+
+    @functools.cached_property
+    def controls(self) -> list[Control]:  # type: ignore[override]
+        out = []
+        for column, label in self.selectors.items():
+            values = self.options(column)
+            named = self.labels.get(column, {})
+            out.append(Control(param_name(column), label, tuple(values), self.defaults.get(column, values[0]),
+                               kind="select", labels=tuple(named.get(v, v) for v in values), field=column))
+        return out
+
+    def choice(self, setting: dict[str, Any]) -> dict[str, str]:
+        """A setting of the controls (by parameter name) as column -> value."""
+        return {c.column: setting[c.name] for c in self.controls}
+
+    def describe(self, choice: dict[str, str]) -> dict[str, str]:
+        """The choice as a reader sees it in the menus."""
+        words = {c.column: c for c in self.controls}
+        return {column: words[column].describe(value) for column, value in choice.items()}
+
+    def initial(self) -> dict[str, str]:
+        return {c.column: c.default for c in self.controls}
+
+    def rows(self, choice: dict[str, str]) -> pd.DataFrame:
+        mask = pd.Series(True, index=self.table.index)
+        for column, value in choice.items():
+            mask &= self.table[column].astype(str) == value
+        return self.table[mask]
+
+    def _data(self, rows: pd.DataFrame) -> alt.Data:
+        columns = self.columns or list(dict.fromkeys([self.x, self.y, *self.selectors]))
+        return alt.Data(values=records(rows[columns].astype({c: str for c in self.selectors})))
+
+    def _chart(self, picked: Any, description: str, rows: pd.DataFrame | None = None) -> alt.TopLevelMixin:
+        """The chart of the rows ``picked`` selects; ``rows``, if given, are all the rows it can pick."""
+        base = alt.Chart(self._data(self.table if rows is None else rows))
+        if self.draw is not None:
+            return self.draw(base, picked, description)
+        return self._encode(base.transform_filter(picked), description)
+
+    def _encode(self, base: alt.Chart, description: str) -> alt.Chart:
+        x_axis = alt.Axis(format="d") if self.x_type == "Q" and not self.log_scales else alt.Axis()
+        scale = alt.Scale(type="log") if self.log_scales else alt.Undefined
+        encoded = base.encode(
+            x=alt.X(f"{self.x}:{self.x_type}", title=self.x_title, axis=x_axis, scale=scale,
+                    sort=None if self.x_type != "Q" else alt.Undefined),
+            y=alt.Y(f"{self.y}:Q", title=self.y_title, scale=scale),
+            tooltip=[alt.Tooltip(f"{self.x}:{self.x_type}", title=self.x_title),
+                     alt.Tooltip(f"{self.y}:Q", title=self.y_title, format=",.4~g")],
+        )
+        marks = {
+            "bar": lambda: encoded.mark_bar(color=PALETTE[0]),
+            "line": lambda: encoded.mark_line(point=True, color=PALETTE[0], strokeWidth=2.5),
+            "point": lambda: encoded.mark_circle(color=PALETTE[0], size=40, opacity=0.7),
+        }
+        return marks[self.mark]().properties(width=WIDTH, height=HEIGHT, description=description)
+
+    def _summary(self, choice: dict[str, str]) -> str:
+        return self.summary(self.rows(choice), self.describe(choice))
+
+    def _table(self, choice: dict[str, str]) -> pd.DataFrame:
+        rows = self.rows(choice)
+        if self.table_of is not None:
+            return self.table_of(rows)
+        return rows[[self.x, self.y]].rename(columns={self.x: self.x_title, self.y: self.y_title})
+
+    def static(self) -> StaticFigure:
+        start = self.initial()
+        summary = self._summary(start)
+        params = [c.param() for c in self.controls]
+        picked = all_of(c.picks(p) for c, p in zip(self.controls, params, strict=True))
+        settings = [dict(zip([c.name for c in self.controls], values, strict=True)) for values in
+                    self.table[list(self.selectors)].astype(str).drop_duplicates().itertuples(index=False)]
+        return StaticFigure(chart=configure(self._chart(picked, summary).add_params(*params)), caption=self.caption,
+                            summary=summary, table=self._table(start), table_caption=self.table_caption,
+                            summaries=spoken(self.controls, settings, lambda s: self._summary(self.choice(s))))
+
+    def live(self) -> widgets.Widget:
+        def render(setting: dict[str, Any]) -> tuple[alt.TopLevelMixin, str]:
+            summary = self._summary(self.choice(setting))
+            picked = all_of(c.picks(setting[c.name]) for c in self.controls)
+            # The standard chart draws only the chosen rows: send the renderer no others.
+            rows = self.rows(self.choice(setting)) if self.draw is None else None
+            return configure(self._chart(picked, summary, rows)), summary
+
+        return live.panel({c.name: c.widget() for c in self.controls}, render)
