@@ -6,10 +6,13 @@ non-local request blocked and counted.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from migbook.qa.charts import readability_problems
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -45,7 +48,16 @@ def wait_for_charts(page: object) -> int:
             pytest.fail(f"{page.url}: chart {i} ({chart.get_attribute('id')}) not drawn (state {state!r})")
         assert chart.get_attribute("data-rendered") == "true", f"chart {i} failed: {chart.inner_text()}"
         assert chart.locator("svg").count() >= 1, f"chart {i} has no SVG"
+        assert_readable(page, chart, f"chart {i}")
     return count
+
+
+def assert_readable(page: object, chart: object, what: str) -> None:
+    """The chart as drawn in the page: plot areas of a readable size, a legend for every series it encodes."""
+    spec = json.loads(page.locator("#" + chart.get_attribute("data-spec-id")).text_content())
+    svg = chart.locator("svg").first.evaluate("el => new XMLSerializer().serializeToString(el)")
+    problems = readability_problems(spec, svg)
+    assert not problems, f"{page.url}: {what} is not readable: {problems}"
 
 
 def serious_violations(page: object) -> list[str]:
@@ -156,6 +168,7 @@ def test_every_static_control_moves_its_chart(built_book: Path, book_url: str, w
             for key, control in firsts.items():
                 if not any(_changes_chart(page, chart, act) for act in _keyboard_moves(page, control)):
                     pytest.fail(f"{name}: chart {i}, control {key} never changed the chart")
+                assert_readable(page, chart, f"chart {i} after moving {key}")
                 moved += 1
             if sentence.get_attribute("data-summaries-id"):
                 assert sentence.inner_text() != spoken_before, f"{name}: chart {i}'s text alternative did not follow"

@@ -13,7 +13,6 @@ Describe the controls and the model run once; :class:`GridExplorer` gives
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -94,6 +93,8 @@ class GridExplorer(Figure):
         if self.packed or "series" not in runs[0][1]:
             return None
         series = list(dict.fromkeys(runs[0][1]["series"]))
+        if len(series) < 2:  # one series: a row per run already
+            return None
         for _, run in runs:
             labels, xs = run["series"].to_numpy(), run[self.x].to_numpy()
             if list(dict.fromkeys(labels)) != series:
@@ -125,9 +126,8 @@ class GridExplorer(Figure):
         base = alt.Chart(alt.Data(values=records(grid))).transform_filter(chosen)
         folded = sorted((c for c in grid.columns if c.startswith("y_")), key=lambda c: int(c[2:]))
         if folded:
-            labels = json.dumps(dict(zip(folded, dict.fromkeys(first["series"]), strict=True)), ensure_ascii=False)
             base = base.transform_flatten([self.x, *folded]).transform_fold(folded, as_=["fold", self.y]) \
-                .transform_calculate(series=f"{labels}[datum.fold]")
+                .transform_calculate(series=_series_names(folded, list(dict.fromkeys(first["series"]))))
         else:
             base = base.transform_flatten([self.x, self.y, *self.packed])
         chart = configure(self.draw(base, summary).add_params(*params))
@@ -143,3 +143,11 @@ class GridExplorer(Figure):
             return configure(self.draw(alt.Chart(alt.Data(values=records(result))), summary)), summary
 
         return live.panel({c.name: c.widget() for c in self.controls}, render)
+
+
+def _series_names(folded: list[str], names: list[str]) -> Any:
+    """The expression that turns a folded column's name (``y_0``, ...) back into its series' name."""
+    expression: Any = names[-1]
+    for column, name in reversed(list(zip(folded[:-1], names[:-1], strict=True))):
+        expression = alt.expr.if_(alt.datum.fold == column, name, expression)
+    return expression

@@ -84,6 +84,10 @@ def project(
     its grid in one call. Returns ``(F, N)``, each of shape ``(runs, years + 1)``
     (``runs`` is 1 for scalar input), in thousands of people; column 0 holds
     the initial stocks.
+
+    >>> foreign, natural = project([100, 200], 0.04, 0.03, 0.01, years=1)
+    >>> foreign[:, 1].tolist(), natural[:, 1].round(1).tolist()
+    ([1020.0, 1120.0], [220.0, 220.0])
     """
     i = non_negative("inflow", inflow, "thousand people a year")
     e, n, d = _rates(emigration, naturalisation, death)
@@ -139,6 +143,9 @@ def equilibrium(inflow: float, emigration: float, naturalisation: float, death: 
     """The stocks the model settles at, in thousands: F* = I/(e+n+d), B* = I/(e+d), N* = B* - F*.
 
     Infinite where nobody ever leaves a stock and the inflow is positive.
+
+    >>> equilibrium(100, 0.04, 0.03, 0.01)
+    {'foreign_citizens': 1250.0, 'foreign_born': 2000.0, 'naturalised': 750.0}
     """
     i = float(non_negative("inflow", inflow, "thousand people a year"))
     e, n, d = (float(x) for x in _rates(emigration, naturalisation, death))
@@ -157,6 +164,9 @@ def half_life(emigration: float, naturalisation: float, death: float) -> dict[st
 
     Given for the foreign-citizen stock (rate e + n + d) and the foreign-born
     stock (rate e + d); infinite when the rate is zero.
+
+    >>> {stock: round(years, 1) for stock, years in half_life(0.04, 0.03, 0.01).items()}
+    {'foreign_citizens': 8.3, 'foreign_born': 13.5}
     """
     e, n, d = (float(x) for x in _rates(emigration, naturalisation, death))
 
