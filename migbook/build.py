@@ -13,11 +13,11 @@ from migbook.errors import MigbookError
 from migbook.paths import BUILD_DIR, ROOT
 
 
-def build_command(output: Path, all_pages: bool = False) -> list[str]:
-    """``jupyter-book build`` with every notebook executed and warnings treated as errors."""
+def build_command(output: Path, all_pages: bool = False, root: Path = ROOT) -> list[str]:
+    """``jupyter-book build`` of the book in ``root`` with every notebook executed and warnings treated as errors."""
     command = [
         sys.executable, "-c", "from jupyter_book.cli.main import main; main()",
-        "build", str(ROOT), "--path-output", str(output), "--warningiserror", "--keep-going",
+        "build", str(root), "--path-output", str(output), "--warningiserror", "--keep-going",
     ]
     return [*command, "--all"] if all_pages else command
 

@@ -1,4 +1,4 @@
-"""The ``migbook`` command: build and serve the book, open a lesson, derive the data.
+"""The ``migbook`` command: build and serve the book, open a lesson, derive the data, start a new page or model.
 
 Errors print as one line (``migbook: error: ...``) and exit with status 1.
 """
@@ -44,6 +44,26 @@ def _derive(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    from migbook import scaffold
+    from migbook.paths import ROOT
+
+    root = args.root or ROOT
+    if args.kind != "chapter" and args.part is not None:
+        raise MigbookError("--part applies to chapters only")
+    if args.kind == "model" and (args.title is not None or args.model is not None):
+        raise MigbookError("--title and --model apply to chapters and lessons only")
+    if args.kind == "chapter":
+        paths = scaffold.new_chapter(args.name, root=root, part=args.part, title=args.title, model=args.model)
+    elif args.kind == "lesson":
+        paths = scaffold.new_lesson(args.name, root=root, title=args.title, model=args.model)
+    else:
+        paths = scaffold.new_model(args.name, root=root)
+    for path in paths:
+        print(f"wrote {path}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="migbook", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -68,6 +88,17 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--sources", type=__import__("pathlib").Path, default=None,
                    help="raw data folder (default: ../shared/data-sources)")
     d.set_defaults(run=_derive)
+
+    n = sub.add_parser("new", help="start a chapter, lesson or model from a skeleton and register it")
+    n.add_argument("kind", choices=("chapter", "lesson", "model"), help="what to start")
+    n.add_argument("name", help="NN-name for a chapter or lesson (05-regional-cases), an identifier for a model")
+    n.add_argument("--part", default=None, help="chapter: the part to list it in (a new caption makes a new part)")
+    n.add_argument("--title", default=None, help="chapter or lesson: its title (default: from the name)")
+    n.add_argument("--model", default=None, help="chapter or lesson: the catalogued explorer to show "
+                                                 "(default: a placeholder to replace)")
+    n.add_argument("--root", type=__import__("pathlib").Path, default=None,
+                   help="repository to write into (default: this one)")
+    n.set_defaults(run=_new)
     return p
 
 
