@@ -84,11 +84,18 @@ class PageWatch:
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
         self.external: list[str] = []
         self.errors: list[str] = []
+        self.warnings: list[str] = []
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
-        self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        self.page.on("console", self._console)
         self.page.on("pageerror", lambda exc: self.errors.append(f"uncaught: {exc}"))
         self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status}: {r.url}"))
+
+    def _console(self, msg: object) -> None:
+        if msg.type == "error":
+            self.errors.append(msg.text)
+        elif msg.type == "warning":
+            self.warnings.append(msg.text)
 
     def _route(self, route: object) -> None:
         url = route.request.url

@@ -15,6 +15,7 @@ import vl_convert
 
 from migbook import data, explorers
 from migbook.figures import RESERVED_SIGNALS, Control, Figure, StaticFigure, check_param_name
+from migbook.figures.twin import sentences
 from migbook.paths import BOOK_DIR
 from migbook.qa.charts import readability_problems
 
@@ -65,9 +66,11 @@ def test_static_twin_is_valid_and_readable(name: str) -> None:
     assert not readability_problems(spec, svg), readability_problems(spec, svg)
     assert len(twin.summary) > 40 and twin.caption
     assert len(twin.table) >= 1 and twin.table_caption
-    if twin.summaries:  # the sentence the reader hears follows every setting
-        assert twin.summary in twin.summaries["texts"].values()
-        assert twin.summaries["params"] == [c.name for c in figure(name).controls]
+    # The sentence the reader hears follows every setting: one packed for each.
+    spoken = sentences(twin.summaries)
+    assert twin.summary in spoken.values()
+    assert twin.summaries["params"] == [c.name for c in figure(name).controls]
+    assert len(spoken) == len(figure(name).settings()) if hasattr(figure(name), "settings") else len(spoken) >= 2
 
 
 def _other_values(control: Control, widget: object) -> list[object]:

@@ -13,9 +13,11 @@ models and tests agree:
   ``member_counts()``, ``rcp_network()``;
 * treaties (:mod:`migbook.data.treaties`): ``treaty_status(year)``,
   ``parties_by_year()``;
-* rates (:mod:`migbook.data.rates`): ``net_migration_rate(start, end)``.
+* rates (:mod:`migbook.data.rates`): ``net_migration_rate(start, end)``;
+* coverage (:mod:`migbook.data.coverage`): ``PARTIAL_YEARS``, the years a dataset covers in part.
 """
 
+from migbook.data.coverage import PARTIAL_YEARS
 from migbook.data.loader import clear_cache, describe, load, load_from, resources, validate_table
 from migbook.data.memberships import CONSULTATIVE_PROCESSES, is_member, member_counts, members_in, rcp_network
 from migbook.data.places import (
@@ -34,6 +36,7 @@ __all__ = [
     "ADDITIVE_UNITS",
     "CONSULTATIVE_PROCESSES",
     "MWC",
+    "PARTIAL_YEARS",
     "TREATY_NAMES",
     "WORLD",
     "additive_measures",

@@ -7,6 +7,7 @@ the tests exercise both twins of every figure without a list kept by hand.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,10 +37,17 @@ def catalogued(*datasets: str) -> Callable[[Explorer], Explorer]:
     """Register an explorer; ``datasets`` names the tables of ``data/`` it shows (for the data pages)."""
     def register(make: Explorer) -> Explorer:
         name = make.__name__
-        if name in _REGISTRY and _REGISTRY[name].make is not make:
+        if name in _REGISTRY:
             raise ValueError(f"two explorers are named {name!r}")
-        _REGISTRY[name] = Entry(name, make, tuple(datasets))
-        return make
+
+        @functools.wraps(make)
+        def named(*args: object, **kwargs: object) -> Figure:
+            figure = make(*args, **kwargs)
+            figure.name = name
+            return figure
+
+        _REGISTRY[name] = Entry(name, named, tuple(datasets))
+        return named
     return register
 
 

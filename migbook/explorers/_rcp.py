@@ -14,6 +14,10 @@ NETWORK_YEAR = 2025
 NETWORKS = {"ALL": "All five processes", "BALI": "Without the Bali Process", "IGC": "Without the IGC",
             "ABU_DHABI_DIALOGUE": "Without the Abu Dhabi Dialogue"}
 DEFAULT_NETWORK = "ALL"
+# Names for menus and sentences: the organisations table's full names run to a hundred characters.
+SHORT_NAMES = {"BALI": "Bali Process", "IGC": "Intergovernmental Consultations (IGC)",
+               "ABU_DHABI_DIALOGUE": "Abu Dhabi Dialogue", "COLOMBO": "Colombo Process",
+               "PUEBLA_RCM": "Puebla Process (Regional Conference on Migration)"}
 
 
 def network(variant: str) -> tuple[list[str], np.ndarray]:
@@ -30,8 +34,7 @@ def network_control() -> Control:
 
 @functools.cache
 def processes() -> tuple[tuple[str, str], ...]:
-    """(code, name) of the consultative processes in the network, largest first."""
-    names = data.load("organisations").set_index("code")["name"]
+    """(code, short name) of the consultative processes in the network, largest first."""
     sizes = {code: len(data.members_in(code, NETWORK_YEAR)) for code in data.CONSULTATIVE_PROCESSES}
     ordered = sorted(data.CONSULTATIVE_PROCESSES, key=lambda code: -sizes[code])
-    return tuple((code, names.get(code, code)) for code in ordered)
+    return tuple((code, SHORT_NAMES[code]) for code in ordered)

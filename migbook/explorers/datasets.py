@@ -44,14 +44,25 @@ def series_summary(rows: pd.DataFrame, choice: dict[str, str]) -> str:
             f"{human(last['value'])} in {int(last['year'])}.")
 
 
-def regional_series(name: str, title: str) -> SelectorChart:
-    """A country-year table summed by region: a menu for the place, one for the measure."""
+def shared_unit(name: str, measures: list[str]) -> str | None:
+    """The unit every one of ``measures`` is counted in, capitalised, or None if they differ."""
+    units = {f.get("unit") for f in data.describe(name)["schema"]["fields"] if f["name"] in measures}
+    return units.pop().capitalize() if len(units) == 1 and None not in units else None
+
+
+def regional_series(name: str, title: str, partial: dict[int, str] | None = None) -> SelectorChart:
+    """A country-year table summed by region: a menu for the place, one for the measure.
+
+    The chart's title names the chosen measure and its unit; the value axis is titled
+    with the unit when every measure shares it.
+    """
+    table = data.regional_sums(name)
     return SelectorChart(
-        table=data.regional_sums(name), x="year", y="value",
+        table=table, x="year", y="value",
         selectors={"un_region": "World or UN region", "measure": "Measure"},
-        labels={"measure": measure_labels(name)},
+        labels={"measure": measure_labels(name)}, title_by="measure", partial=partial or {},
         title=title, caption=f"{title}: pick the world or a UN region, and a measure.",
-        summary=series_summary, x_title="Year", y_title="Value (see the measure's unit)",
+        summary=series_summary, x_title="Year", y_title=shared_unit(name, list(dict.fromkeys(table["measure"]))),
     )
 
 
@@ -96,25 +107,29 @@ def economy_by_region() -> SelectorChart:
 @catalogued("refugees_by_asylum")
 def refugees_by_asylum_region() -> SelectorChart:
     """Refugees and others of concern by region of asylum (UNHCR)."""
-    return regional_series("refugees_by_asylum", "Refugees and others by region of asylum")
+    return regional_series("refugees_by_asylum", "Refugees and others by region of asylum",
+                           data.PARTIAL_YEARS["refugees_by_asylum"])
 
 
 @catalogued("refugees_by_origin")
 def refugees_by_origin_region() -> SelectorChart:
     """Refugees and others of concern by region of origin (UNHCR)."""
-    return regional_series("refugees_by_origin", "Refugees and others by region of origin")
+    return regional_series("refugees_by_origin", "Refugees and others by region of origin",
+                           data.PARTIAL_YEARS["refugees_by_origin"])
 
 
 @catalogued("asylum_applications")
 def asylum_applications_by_region() -> SelectorChart:
     """Asylum applications by region where they were lodged (UNHCR)."""
-    return regional_series("asylum_applications", "Asylum applications by region")
+    return regional_series("asylum_applications", "Asylum applications by region",
+                           data.PARTIAL_YEARS["asylum_applications"])
 
 
 @catalogued("asylum_applications_by_origin")
 def asylum_applications_by_origin_region() -> SelectorChart:
     """Asylum applications by the applicants' region of origin (UNHCR)."""
-    return regional_series("asylum_applications_by_origin", "Asylum applications by region of origin")
+    return regional_series("asylum_applications_by_origin", "Asylum applications by region of origin",
+                           data.PARTIAL_YEARS["asylum_applications_by_origin"])
 
 
 @catalogued("bilateral_stock_2020")
@@ -153,8 +168,8 @@ def distance_and_stock(destinations: int = 20) -> SelectorChart:
 
     def summary(rows: pd.DataFrame, choice: dict[str, str]) -> str:
         near = rows[rows["dist_km"] <= 1000]["stock_2020"].sum() / rows["stock_2020"].sum()
-        return (f"{choice['destination_name']}, 2020: {len(rows)} countries of origin with migrants there; "
-                f"{near:.0%} of them come from within 1,000 km.")
+        return (f"{choice['destination_name']}, 2020: migrants from {len(rows)} countries of origin; "
+                f"{near:.0%} of these migrants were born in a country within 1,000 km.")
 
     return SelectorChart(
         table=table, x="dist_km", y="stock_2020", mark="point", log_scales=True,
@@ -171,25 +186,36 @@ def distance_and_stock(destinations: int = 20) -> SelectorChart:
 def border_patrol() -> SelectorChart:
     """US Border Patrol apprehensions, deaths and agents by fiscal year."""
     table = data.load("border_patrol")
-    fields = {f["name"]: f for f in data.describe("border_patrol")["schema"]["fields"]}
     long = table.melt(id_vars="fiscal_year", var_name="measure", value_name="value").dropna()
     long = long.rename(columns={"fiscal_year": "year"})
     return SelectorChart(
         table=long, x="year", y="value", selectors={"measure": "Series"},
-        labels={"measure": {name: f.get("title", name) for name, f in fields.items()}},
+        labels={"measure": measure_labels("border_patrol")}, title_by="measure",
         title="US Border Patrol, fiscal years", caption="US Border Patrol apprehensions, deaths and agents.",
-        summary=series_summary, x_title="Fiscal year", y_title="Count",
+        summary=series_summary, x_title="Fiscal year", y_title=None,
     )
 
 
 def deaths(name: str, place: str, label: str) -> SelectorChart:
-    """Migrants recorded dead or missing by year, for the chosen region or route."""
+    """Migrants recorded dead or missing by year, for the chosen region or route.
+
+    A year with no record for a place counts as none recorded (0), so every place shows every year.
+    """
     table = data.load(name).dropna(subset=["year"])
-    summed = table.groupby([place, "year"], as_index=False)[["dead", "missing"]].sum()
+    summed = table.groupby([place, "year"])[["dead", "missing"]].sum()
+    years = range(int(table["year"].min()), int(table["year"].max()) + 1)
+    every = pd.MultiIndex.from_product([sorted(table[place].dropna().unique()), years], names=[place, "year"])
+    summed = summed.reindex(every, fill_value=0).reset_index()
     long = summed.melt(id_vars=[place, "year"], var_name="measure", value_name="value")
+    fields = {f["name"]: f for f in data.describe(name)["schema"]["fields"]}
+    partial = data.PARTIAL_YEARS[name]
     return SelectorChart(
         table=long, x="year", y="value", mark="bar", selectors={place: label, "measure": "Dead or missing"},
-        title="Migrants recorded dead or missing", caption="IOM Missing Migrants Project records (2024 is partial).",
+        labels={"measure": {m: f"{_short_title(fields[m])} ({fields[m].get('unit', 'persons')})"
+                            for m in ("dead", "missing")}},
+        title="Migrants recorded dead or missing", title_by="measure", partial=partial,
+        caption=("IOM Missing Migrants Project records. "
+                 + " ".join(f"{year}: {note}." for year, note in partial.items())),
         summary=series_summary, x_title="Year", y_title="Persons", x_type="O",
     )
 

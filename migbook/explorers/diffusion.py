@@ -19,6 +19,7 @@ from migbook.models.diffusion import DEFAULTS
 
 DEFAULT_SEED = "COLOMBO"
 THRESHOLDS = tuple(np.round(np.arange(0.05, 0.51, 0.05), 2))
+MAX_ROUNDS = 100  # ticks at whole rounds only: a cascade over n states stops within n rounds
 
 
 def run(seed: str, theta: float, network: str) -> pd.DataFrame:
@@ -35,11 +36,11 @@ def run(seed: str, theta: float, network: str) -> pd.DataFrame:
 def draw(base: alt.Chart, description: str) -> alt.LayerChart:
     """A step line of adopters, and a dashed rule at the number of states in the network."""
     line = base.mark_line(point=True, strokeWidth=2.5, color=PALETTE[0], interpolate="step-after").encode(
-        x=alt.X("x:Q", title="Round of meetings", axis=alt.Axis(tickMinStep=1, format="d")),
+        x=alt.X("x:Q", title="Round of meetings", axis=alt.Axis(values=list(range(MAX_ROUNDS + 1)), format="d")),
         y=alt.Y("y:Q", title="States that have adopted the idea", scale=alt.Scale(zero=True)),
         tooltip=[alt.Tooltip("x:Q", title="Round"), alt.Tooltip("y:Q", title="Adopters")],
     )
-    cap = base.mark_rule(color="#777", strokeDash=[4, 3], aria=False).encode(y="mean(states):Q")
+    cap = base.mark_rule(strokeDash=[4, 3], aria=False).encode(y="mean(states):Q")
     return alt.layer(line, cap).properties(width=WIDTH, height=HEIGHT, description=description)
 
 

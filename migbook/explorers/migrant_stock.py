@@ -10,7 +10,7 @@ import pandas as pd
 from migbook import data
 from migbook.explorers._catalogue import catalogued
 from migbook.figures import SelectorChart
-from migbook.figures.theme import DASHES, PALETTE
+from migbook.figures.theme import DASHES, PALETTE, line_legend
 
 DEFAULT_PLACE = data.WORLD
 WHO = ["Selected place", data.WORLD]
@@ -31,7 +31,7 @@ def draw(base: alt.Chart, picked: Any, description: str) -> alt.HConcatChart:
     ).mark_line(point=True, strokeWidth=2.5).encode(
         x=x,
         y=alt.Y("share_pct:Q", title="Share of population (%)"),
-        color=alt.Color("who:N", title=None, scale=alt.Scale(domain=WHO, range=PALETTE[:2])),
+        color=alt.Color("who:N", title=None, scale=alt.Scale(domain=WHO, range=PALETTE[:2]), legend=line_legend()),
         strokeDash=alt.StrokeDash("who:N", scale=alt.Scale(domain=WHO, range=DASHES[:2])),
         tooltip=[alt.Tooltip("place:N", title="Place"), alt.Tooltip("year:O", title="Year"),
                  alt.Tooltip("share_pct:Q", title="Per cent", format=".2f")],

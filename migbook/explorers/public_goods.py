@@ -39,7 +39,7 @@ def draw(base: alt.Chart, description: str) -> alt.LayerChart:
                  alt.Tooltip("y:Q", title="Payoff", format=".2f"),
                  alt.Tooltip("marginal_return:Q", title="Return on its own unit", format=".2f")],
     )
-    zero = alt.Chart().mark_rule(color="#777", aria=False).encode(y=alt.datum(0))
+    zero = alt.Chart().mark_rule(aria=False).encode(y=alt.datum(0))
     return alt.layer(bars, zero, data=base.data).properties(width=WIDTH, height=HEIGHT, description=description)
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 from migbook.explorers._catalogue import catalogued
 from migbook.figures import Control, GridExplorer
-from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH
+from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH, line_legend
 from migbook.models import reciprocity as model
 from migbook.models.reciprocity import DEFAULTS
 
@@ -37,12 +37,12 @@ def draw(base: alt.Chart, description: str) -> alt.LayerChart:
         x=alt.X("x:Q", title="Discount factor δ (weight of the next round)", scale=alt.Scale(domain=[0, 1])),
         y=alt.Y("y:Q", title="Payoff per round", scale=alt.Scale(zero=True)),
         color=alt.Color("series:N", title=None, scale=alt.Scale(domain=labels, range=PALETTE[:3]),
-                        legend=alt.Legend(orient="bottom", direction="vertical")),
+                        legend=line_legend(orient="bottom", direction="vertical")),
         strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=labels, range=DASHES)),
         tooltip=[alt.Tooltip("series:N", title="Against tit for tat"), alt.Tooltip("x:Q", title="δ"),
                  alt.Tooltip("y:Q", title="Per round", format=".2f")],
     )
-    rule = base.mark_rule(color="#777", strokeDash=[3, 3], aria=False).encode(x="mean(threshold):Q")
+    rule = base.mark_rule(strokeDash=[3, 3], aria=False).encode(x="mean(threshold):Q")
     return alt.layer(lines, rule).properties(width=WIDTH, height=HEIGHT, description=description)
 
 

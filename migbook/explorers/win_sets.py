@@ -9,7 +9,7 @@ import pandas as pd
 from migbook.explorers._catalogue import catalogued
 from migbook.explorers._positions import positions
 from migbook.figures import Control, GridExplorer
-from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH
+from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH, line_legend
 from migbook.models import win_sets as model
 from migbook.models.win_sets import DEFAULTS
 
@@ -31,7 +31,7 @@ def draw(base: alt.Chart, description: str) -> alt.Chart:
         x=alt.X("x:Q", title="Design of the agreement (0 = asks nothing; 100 = all sending states ask)"),
         y=alt.Y("y:Q", title="Countries that would ratify"),
         color=alt.Color("series:N", title="Countries", sort=GROUPS,
-                        scale=alt.Scale(domain=GROUPS, range=PALETTE[:2])),
+                        scale=alt.Scale(domain=GROUPS, range=PALETTE[:2]), legend=line_legend()),
         strokeDash=alt.StrokeDash("series:N", title="Countries", sort=GROUPS,
                                   scale=alt.Scale(domain=GROUPS, range=DASHES[:2])),
         tooltip=[alt.Tooltip("x:Q", title="Design"), alt.Tooltip("series:N", title="Countries"),

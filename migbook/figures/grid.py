@@ -114,6 +114,9 @@ class GridExplorer(Figure):
         row.update({column: run[column].iloc[0] for column in run.columns if column not in {self.x, self.y, "series"}})
         return row
 
+    def sentence(self, setting: dict[str, Any]) -> str:
+        return self.summary(self.run(**setting), setting)
+
     def static(self) -> StaticFigure:
         start = self.defaults()
         first = self.run(**start)
@@ -132,7 +135,7 @@ class GridExplorer(Figure):
             base = base.transform_flatten([self.x, self.y, *self.packed])
         chart = configure(self.draw(base, summary).add_params(*params))
         return StaticFigure(chart=chart, caption=self.caption, summary=summary, table=self.table(first),
-                            table_caption=self.table_caption,
+                            table_caption=self.table_caption, name=self.name,
                             summaries=spoken(self.controls, [p for p, _ in runs],
                                              lambda p: self.summary(by_key[setting_key(list(p.values()))], p)))
 

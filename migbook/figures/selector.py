@@ -9,6 +9,7 @@ by each menu's :class:`~migbook.figures.controls.Control`.
 from __future__ import annotations
 
 import functools
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,20 @@ from migbook.figures import live
 from migbook.figures.controls import Control, all_of, param_name
 from migbook.figures.theme import HEIGHT, PALETTE, WIDTH, configure, records
 from migbook.figures.twin import Figure, StaticFigure, spoken
+
+BAR, ROW, MIN_BARS_HEIGHT = 16, 24, 120  # px: a horizontal bar, the row it sits in, the least plot height
+TITLE_CHARACTERS = 64  # a chart title longer than this is set on several lines
+
+
+def wrap(words: str) -> str | list[str]:
+    """A title as Vega sets it: one line, or a list of lines when it is long.
+
+    >>> wrap("Net migration (persons)")
+    'Net migration (persons)'
+    """
+    lines = textwrap.wrap(words, TITLE_CHARACTERS)
+    return lines[0] if len(lines) == 1 else lines
+
 
 # draw(base, picked, description): the chart of the rows ``picked`` selects from ``base``.
 Draw = Callable[[alt.Chart, Any, str], alt.TopLevelMixin]
@@ -56,6 +71,8 @@ class SelectorChart(Figure):
     draw: Draw | None = None
     columns: list[str] | None = None  # the columns the chart uses (default: x, y and the menus')
     table_of: Callable[[pd.DataFrame], pd.DataFrame] | None = None  # chosen rows -> the text alternative's table
+    title_by: str | None = None  # a menu's column: the chart's title names its choice (a measure and its unit)
+    partial: dict[Any, str] = field(default_factory=dict)  # x values of incomplete periods -> a note drawn there
 
     def options(self, column: str) -> list[str]:
         return list(dict.fromkeys(self.table[column].astype(str)))
@@ -92,29 +109,73 @@ class SelectorChart(Figure):
         columns = self.columns or list(dict.fromkeys([self.x, self.y, *self.selectors]))
         return alt.Data(values=records(rows[columns].astype({c: str for c in self.selectors})))
 
-    def _chart(self, picked: Any, description: str, rows: pd.DataFrame | None = None) -> alt.TopLevelMixin:
+    def _chart(self, picked: Any, description: str, rows: pd.DataFrame | None = None,
+               title: Any = None) -> alt.TopLevelMixin:
         """The chart of the rows ``picked`` selects; ``rows``, if given, are all the rows it can pick."""
         base = alt.Chart(self._data(self.table if rows is None else rows))
         if self.draw is not None:
             return self.draw(base, picked, description)
-        return self._encode(base.transform_filter(picked), description)
+        chart = self._encode(base.transform_filter(picked), description)
+        return chart if title is None else chart.properties(title=alt.TitleParams(text=title))
 
-    def _encode(self, base: alt.Chart, description: str) -> alt.Chart:
-        x_axis = alt.Axis(format="d") if self.x_type == "Q" and not self.log_scales else alt.Axis()
-        scale = alt.Scale(type="log") if self.log_scales else alt.Undefined
-        encoded = base.encode(
-            x=alt.X(f"{self.x}:{self.x_type}", title=self.x_title, axis=x_axis, scale=scale,
-                    sort=None if self.x_type != "Q" else alt.Undefined),
-            y=alt.Y(f"{self.y}:Q", title=self.y_title, scale=scale),
-            tooltip=[alt.Tooltip(f"{self.x}:{self.x_type}", title=self.x_title),
-                     alt.Tooltip(f"{self.y}:Q", title=self.y_title, format=",.4~g")],
-        )
+    def _title(self, chosen: dict[str, Any]) -> Any:
+        """The chart's title: the words for the choice of the ``title_by`` menu (a parameter or a value)."""
+        if self.title_by is None:
+            return None
+        control = next(c for c in self.controls if c.column == self.title_by)
+        value = chosen[control.name]
+        lines = [wrap(words) for words in control.shown()]
+        if not isinstance(value, alt.Parameter):
+            return lines[control.values.index(value)]
+        expression: Any = lines[-1]
+        for option, words in reversed(list(zip(control.values[:-1], lines[:-1], strict=True))):
+            expression = alt.expr.if_(value == option, words, expression)
+        return alt.ExprRef(expr=str(expression))
+
+    def _encode(self, base: alt.Chart, description: str) -> alt.TopLevelMixin:
+        value_title = self.y_title or None
+        tooltip = [alt.Tooltip(f"{self.x}:{self.x_type}", title=self.x_title),
+                   alt.Tooltip(f"{self.y}:Q", title=self.y_title or "Value", format=",.4~g")]
+        if self.mark == "bar" and self.x_type == "N":
+            # Categories with long names (countries, sub-regions): horizontal bars, names read across, in a
+            # plot as tall as the longest list any choice gives (a choice with fewer bars leaves room).
+            most = int(self.table.groupby(list(self.selectors))[self.x].nunique().max())
+            return base.mark_bar(color=PALETTE[0], size=BAR).encode(
+                y=alt.Y(f"{self.x}:N", title=self.x_title, sort=None),
+                x=alt.X(f"{self.y}:Q", title=value_title),
+                tooltip=tooltip,
+            ).properties(width=WIDTH, height=max(MIN_BARS_HEIGHT, ROW * most), description=description)
+        # Log axes span the data (with room for the points at their ends), with a few labelled ticks.
+        log = alt.Scale(type="log", nice=False, padding=10) if self.log_scales else alt.Undefined
+        log_axis = {"tickCount": 5, "gridOpacity": 0.5} if self.log_scales else {}
+        if self.x_type == "Q" and not self.log_scales:
+            x_axis = alt.Axis(format="d")
+        else:  # log scales, or years as categories (bars): labels read across
+            x_axis = alt.Axis(**log_axis) if self.log_scales else alt.Axis(labelAngle=0, labelOverlap=True)
+        x = alt.X(f"{self.x}:{self.x_type}", title=self.x_title, axis=x_axis, scale=log,
+                  sort="ascending" if self.x_type != "Q" else alt.Undefined)
+        y = alt.Y(f"{self.y}:Q", title=value_title, scale=log, axis=alt.Axis(**log_axis))
+        encoded = base.encode(x=x, y=y, tooltip=tooltip)
+        if self.partial:
+            is_partial = alt.FieldOneOfPredicate(field=self.x, oneOf=list(self.partial))
+            encoded = encoded.encode(opacity=alt.condition(is_partial, alt.value(0.45), alt.value(1.0)))
         marks = {
             "bar": lambda: encoded.mark_bar(color=PALETTE[0]),
             "line": lambda: encoded.mark_line(point=True, color=PALETTE[0], strokeWidth=2.5),
             "point": lambda: encoded.mark_circle(color=PALETTE[0], size=40, opacity=0.7),
         }
-        return marks[self.mark]().properties(width=WIDTH, height=HEIGHT, description=description)
+        chart = marks[self.mark]()
+        if self.partial:
+            note: Any = "partial"
+            for when, words in self.partial.items():
+                note = alt.expr.if_(alt.datum[self.x] == when, words, note)
+            flags = base.transform_filter(is_partial).transform_calculate(note=note).mark_text(
+                dy=-9, fontSize=11, baseline="bottom").encode(x=x, y=y, text="note:N")
+            chart = alt.layer(chart, flags)
+        return chart.properties(width=WIDTH, height=HEIGHT, description=description)
+
+    def sentence(self, setting: dict[str, Any]) -> str:
+        return self._summary(self.choice(setting))
 
     def _summary(self, choice: dict[str, str]) -> str:
         return self.summary(self.rows(choice), self.describe(choice))
@@ -123,7 +184,7 @@ class SelectorChart(Figure):
         rows = self.rows(choice)
         if self.table_of is not None:
             return self.table_of(rows)
-        return rows[[self.x, self.y]].rename(columns={self.x: self.x_title, self.y: self.y_title})
+        return rows[[self.x, self.y]].rename(columns={self.x: self.x_title, self.y: self.y_title or "Value"})
 
     def static(self) -> StaticFigure:
         start = self.initial()
@@ -132,8 +193,11 @@ class SelectorChart(Figure):
         picked = all_of(c.picks(p) for c, p in zip(self.controls, params, strict=True))
         settings = [dict(zip([c.name for c in self.controls], values, strict=True)) for values in
                     self.table[list(self.selectors)].astype(str).drop_duplicates().itertuples(index=False)]
-        return StaticFigure(chart=configure(self._chart(picked, summary).add_params(*params)), caption=self.caption,
+        title = self._title(dict(zip([c.name for c in self.controls], params, strict=True)))
+        return StaticFigure(chart=configure(self._chart(picked, summary, title=title).add_params(*params)),
+                            caption=self.caption,
                             summary=summary, table=self._table(start), table_caption=self.table_caption,
+                            name=self.name,
                             summaries=spoken(self.controls, settings, lambda s: self._summary(self.choice(s))))
 
     def live(self) -> widgets.Widget:
@@ -142,6 +206,6 @@ class SelectorChart(Figure):
             picked = all_of(c.picks(setting[c.name]) for c in self.controls)
             # The standard chart draws only the chosen rows: send the renderer no others.
             rows = self.rows(self.choice(setting)) if self.draw is None else None
-            return configure(self._chart(picked, summary, rows)), summary
+            return configure(self._chart(picked, summary, rows, self._title(setting))), summary
 
         return live.panel({c.name: c.widget() for c in self.controls}, render)

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 import html
+import numbers
 
 import pandas as pd
+
+from migbook.figures.theme import compact
+
+
+def cell(value: object) -> str:
+    """A table cell's text: numbers as :func:`~migbook.figures.theme.compact` prints them, blanks for missing."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, numbers.Number) and not isinstance(value, bool):
+        return compact(float(value))
+    return str(value)
 
 
 def table_html(table: pd.DataFrame, caption: str) -> str:
@@ -17,7 +29,7 @@ def table_html(table: pd.DataFrame, caption: str) -> str:
     head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in table.columns)
     body = []
     for row in table.itertuples(index=False):
-        first, *rest = (html.escape(str(v)) for v in row)
+        first, *rest = (html.escape(cell(v)) for v in row)
         body.append(f'<tr><th scope="row">{first}</th>' + "".join(f"<td>{v}</td>" for v in rest) + "</tr>")
     return (f'<table class="migbook-table"><caption>{html.escape(caption)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")

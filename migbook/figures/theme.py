@@ -1,4 +1,8 @@
-"""What every chart shares: sizes, colours that read in light and dark mode, fonts, inline data."""
+"""What every chart shares: sizes, colours that read in light and dark mode, fonts, number formats, inline data.
+
+The page script (``migbook-charts.js``) lays the dark theme over the same
+charts: it keeps these colours and swaps the neutral ones (rules, grid, text).
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,43 @@ WIDTH = 520
 HEIGHT = 280
 # Okabe-Ito colours: distinguishable with colour-blindness, legible on light and dark.
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
+# Line dashes that tell series apart without colour (solid, dashed, dotted).
+DASHES = [[1, 0], [6, 3], [2, 2]]
+# Reference rules (thresholds, caps, zero lines): a neutral colour the dark theme lightens.
+RULE = {"color": "#555555", "strokeWidth": 1.5}
+# What the page script changes in dark mode (it reads these from each chart's usermeta): colours too dark
+# to read on a dark page, swapped for their lighter Okabe-Ito neighbours, and the neutral marks' config.
+DARK_COLOURS = {"#0072B2": "#56B4E9"}
+DARK_CONFIG = {
+    "background": None,
+    "rule": {"color": "#d0d0d0"},
+    "text": {"color": "#dddddd"},
+    "axis": {"gridColor": "#444444", "gridOpacity": 0.6, "domainColor": "#aaaaaa", "tickColor": "#aaaaaa"},
+}
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
+LABEL_LIMIT = 220  # px: longer axis and legend labels end in "…", with the whole text in the tooltip
+
+# Tick labels of large numbers in words a reader takes in at a glance: 7.9 bn, 250 m, 12,000.
+COMPACT_LABELS = (
+    "abs(datum.value) >= 1e9 ? format(datum.value / 1e9, '.3~r') + ' bn' : "
+    "abs(datum.value) >= 1e6 ? format(datum.value / 1e6, '.3~r') + ' m' : datum.label"
+)
 
 
 def configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Apply the book's look: system fonts only (no web font is ever fetched)."""
-    font = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
-    return chart.configure(font=font).configure_view(stroke=None).configure_axis(
-        labelFontSize=12, titleFontSize=13
-    ).configure_legend(labelFontSize=12, titleFontSize=13, orient="bottom", labelLimit=320)
+    """Apply the book's look: system fonts only (no web font is ever fetched), compact number labels,
+    and a layout that is worked out again whenever a control changes what is drawn."""
+    return (
+        chart.properties(autosize=alt.AutoSizeParams(type="pad", resize=True),
+                         usermeta={"migbook": {"dark": {"colours": DARK_COLOURS, "config": DARK_CONFIG}}})
+        .configure(font=FONT)
+        .configure_view(stroke=None)
+        .configure_axis(labelFontSize=12, titleFontSize=13, labelLimit=LABEL_LIMIT)
+        .configure_axisQuantitative(labelExpr=COMPACT_LABELS)
+        .configure_legend(labelFontSize=12, titleFontSize=13, orient="bottom", labelLimit=320)
+        .configure_rule(**RULE)
+        .configure_title(fontSize=13, anchor="start", limit=WIDTH)
+    )
 
 
 def records(frame: pd.DataFrame) -> list[dict]:
@@ -24,5 +57,23 @@ def records(frame: pd.DataFrame) -> list[dict]:
     return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
 
 
-# Line dashes that tell series apart without colour (solid, dashed, dotted).
-DASHES = [[1, 0], [6, 3], [2, 2]]
+def compact(value: float) -> str:
+    """A number as tables print it: millions and billions in words, separators from 10,000, others to 4 figures.
+
+    Years and small counts stay as they are written (2020, 1938).
+
+    >>> compact(5273116890.0), compact(24_000_000), compact(15000.0), compact(2020), compact(0.42857)
+    ('5.27 bn', '24 m', '15,000', '2020', '0.4286')
+    """
+    if abs(value) >= 1e9:
+        return f"{value / 1e9:,.3g} bn"
+    if abs(value) >= 1e6:
+        return f"{value / 1e6:,.3g} m"
+    if float(value).is_integer():
+        return f"{value:,.0f}" if abs(value) >= 10_000 else f"{int(value)}"
+    return f"{value:,.4g}"
+
+
+def line_legend(**options: object) -> alt.Legend:
+    """A legend for lines told apart by colour and dash: each entry drawn as a short stroke in its dash."""
+    return alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=400, **options)

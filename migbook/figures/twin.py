@@ -16,6 +16,7 @@ import hashlib
 import html
 import json
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
@@ -27,9 +28,7 @@ from migbook.figures.controls import Control, setting_key
 from migbook.figures.table import table_html
 
 MODE_VARIABLE = "MIGBOOK_MODE"
-# A static twin carries one summary sentence per setting of its controls up to this many settings;
-# beyond it the page would grow too heavy and the figure keeps its starting sentence.
-MAX_SPOKEN_SETTINGS = 300
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def mode() -> Literal["static", "live"]:
@@ -44,14 +43,37 @@ def _json_for_script(value: Any) -> str:
 
 
 def spoken(controls: list[Control], settings: Iterable[dict[str, Any]],
-           summary: Callable[[dict[str, Any]], str]) -> dict[str, Any] | None:
-    """The summary sentence of every setting, keyed as the page script looks them up; None if too many."""
-    chosen = list(settings)
-    if len(chosen) > MAX_SPOKEN_SETTINGS:
-        return None
+           summary: Callable[[dict[str, Any]], str]) -> dict[str, Any]:
+    """The summary sentence of every setting, packed for the page script to look up as the controls move.
+
+    Sentences that differ only in their numbers share one skeleton, so a figure
+    with hundreds of settings stays light: ``{"params": [names], "skeletons":
+    [[text, text, ...], ...], "settings": {key: [skeleton, number, ...]}}``, the
+    key made by :func:`~migbook.figures.controls.setting_key`.
+    """
     names = [c.name for c in controls]
-    return {"params": names,
-            "texts": {setting_key([s[n] for n in names]): summary(s) for s in chosen}}
+    skeletons: dict[tuple[str, ...], int] = {}
+    packed = {}
+    for setting in settings:
+        text = summary(setting)
+        index = skeletons.setdefault(tuple(_NUMBER.split(text)), len(skeletons))
+        packed[setting_key([setting[n] for n in names])] = [index, *_NUMBER.findall(text)]
+    return {"params": names, "skeletons": [list(parts) for parts in skeletons], "settings": packed}
+
+
+def sentences(summaries: dict[str, Any]) -> dict[str, str]:
+    """The sentences :func:`spoken` packed, unpacked by setting key (as the page script does).
+
+    >>> from migbook.figures import Control
+    >>> packed = spoken([Control("n", "n", (1, 2), 1)], [{"n": 1}, {"n": 2}], lambda s: f"{s['n']} of 2,000.")
+    >>> packed["skeletons"], sentences(packed)
+    ([['', ' of ', '.']], {'1': '1 of 2,000.', '2': '2 of 2,000.'})
+    """
+    out = {}
+    for key, (index, *numbers) in summaries["settings"].items():
+        parts = summaries["skeletons"][index]
+        out[key] = "".join(part + (numbers[i] if i < len(numbers) else "") for i, part in enumerate(parts))
+    return out
 
 
 @dataclass
@@ -68,9 +90,10 @@ class StaticFigure:
     summary: str
     table: pd.DataFrame
     table_caption: str
-    # The summary for every setting of the controls, so that the text alternative follows the chart:
-    # {"params": [names], "texts": {key: sentence}}, key = the values joined by "|" (see setting_key).
+    # The summary for every setting of the controls, so that the text alternative follows the chart
+    # (packed by :func:`spoken`).
     summaries: dict[str, Any] | None = None
+    name: str = ""  # the explorer's name in the catalogue
 
     def spec(self) -> dict[str, Any]:
         return self.chart.to_dict()
@@ -86,6 +109,7 @@ class StaticFigure:
         return (
             f'<figure class="migbook-figure" aria-labelledby="migbook-cap-{uid}">'
             f'<div class="migbook-chart" id="migbook-chart-{uid}" data-spec-id="migbook-spec-{uid}" '
+            f'data-explorer="{html.escape(self.name)}" '
             f'aria-describedby="migbook-sum-{uid}"></div>'
             f'<script type="application/json" id="migbook-spec-{uid}">{_json_for_script(spec)}</script>{texts}'
             f'<figcaption id="migbook-cap-{uid}"><span class="migbook-caption">{html.escape(self.caption)}</span> '
@@ -139,9 +163,25 @@ class Figure(Shown):
     """
 
     controls: list[Control]
+    name: str = ""  # set by the catalogue: the call a page makes
 
     def static(self) -> StaticFigure:
         raise NotImplementedError
+
+    def sentence(self, setting: dict[str, Any]) -> str:
+        """The sentence that describes what the figure draws at ``setting`` (control name -> value)."""
+        raise NotImplementedError
+
+    def setting(self, shown: dict[str, Any]) -> dict[str, Any]:
+        """A setting read from a page (numbers as JavaScript gives them), as the controls' own values."""
+        out = {}
+        for control in self.controls:
+            value = shown[control.name]
+            matches = [v for v in control.values if v == value or str(v) == str(value)]
+            if not matches:
+                raise ValueError(f"{control.name} = {value!r} is not one of its values")
+            out[control.name] = matches[0]
+        return out
 
 
 @dataclass

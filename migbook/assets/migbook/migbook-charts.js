@@ -13,9 +13,30 @@
     return document.documentElement.dataset.theme === "dark";
   }
 
+  // Dark mode: vega-embed's dark theme, plus what migbook's theme asks for in the chart's usermeta
+  // (migbook.figures.theme: DARK_COLOURS, DARK_CONFIG): lighter colours where the light ones are too dark,
+  // laid over the spec's own config, which would otherwise win over the theme's.
+  function darken(spec) {
+    var dark = spec.usermeta && spec.usermeta.migbook && spec.usermeta.migbook.dark;
+    if (!dark) { return spec; }
+    var text = JSON.stringify(spec);
+    Object.keys(dark.colours || {}).forEach(function (from) {
+      text = text.split('"' + from + '"').join('"' + dark.colours[from] + '"');
+    });
+    spec = JSON.parse(text);
+    var config = spec.config || {};
+    Object.keys(dark.config || {}).forEach(function (key) {
+      var value = dark.config[key];
+      config[key] = value && typeof value === "object" ? Object.assign({}, config[key], value) : value;
+    });
+    spec.config = config;
+    return spec;
+  }
+
   function specFor(el) {
     var source = document.getElementById(el.dataset.specId);
     var spec = JSON.parse(source.textContent);
+    if (isDark()) { spec = darken(spec); }
     var old = views.get(el);
     if (old && spec.params) {
       // Keep what the reader chose when the chart is redrawn.
@@ -28,9 +49,18 @@
     return spec;
   }
 
-  // The text alternative follows the controls: each figure may carry one sentence per setting.
+  // The text alternative follows the controls: each figure carries its sentence for every setting,
+  // packed as skeletons (the words) and numbers (see migbook.figures.twin.spoken).
   function keyOf(value) {
     return typeof value === "number" ? String(Number(value.toPrecision(15))) : String(value);
+  }
+
+  function unpack(spoken, key) {
+    var entry = spoken.settings[key];
+    if (!entry) { return null; }
+    return spoken.skeletons[entry[0]].map(function (part, i) {
+      return part + (i + 1 < entry.length ? entry[i + 1] : "");
+    }).join("");
   }
 
   function speak(el, view) {
@@ -39,7 +69,8 @@
     var spoken = JSON.parse(document.getElementById(sentence.dataset.summariesId).textContent);
     var update = function () {
       var key = spoken.params.map(function (name) { return keyOf(view.signal(name)); }).join("|");
-      if (spoken.texts[key]) { sentence.textContent = spoken.texts[key]; }
+      var text = unpack(spoken, key);
+      if (text !== null) { sentence.textContent = text; }
     };
     spoken.params.forEach(function (name) { view.addSignalListener(name, update); });
     update();
@@ -53,10 +84,10 @@
     return window.vegaEmbed(el, spec, {
       renderer: "svg",
       actions: false,
-      theme: isDark() ? "dark" : undefined,
-      config: isDark() ? { background: null } : {}
+      theme: isDark() ? "dark" : undefined
     }).then(function (result) {
       views.set(el, result);
+      el.migbookView = result.view;  // for the tests, which read the controls' signals
       speak(el, result.view);
       el.dataset.rendered = "true";
       el.dispatchEvent(new CustomEvent("migbook:rendered", { bubbles: true }));
