@@ -137,8 +137,32 @@ def test_blank_required_value(copy_dir: Path) -> None:
 
 def test_ragged_row(copy_dir: Path) -> None:
     corrupt(copy_dir / "migrant_stock.csv", 7, "\n", ",99\n")
-    with pytest.raises(DataValidationError, match=r"migrant_stock\.csv, row 7: malformed CSV row"):
+    with pytest.raises(DataValidationError, match=r"migrant_stock\.csv, row 7: row has 6 fields but the header has 5: "
+                                                  r"extra value '99'$"):
         data.load_from("migrant_stock", copy_dir)
+
+
+def test_short_row_names_the_missing_column(copy_dir: Path) -> None:
+    path = copy_dir / "migrant_stock.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[6] = lines[6].rsplit(",", 1)[0] + "\n"  # row 7 loses its last field, 'female'
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(DataValidationError, match=r"migrant_stock\.csv, row 7, column 'female': row has 4 fields but "
+                                                  r"the header has 5: the value is missing$"):
+        data.load_from("migrant_stock", copy_dir)
+
+
+def test_not_utf8(copy_dir: Path) -> None:
+    path = copy_dir / "countries.csv"
+    path.write_bytes(path.read_bytes().replace("Côte".encode(), "Côte".encode("latin-1"), 1))
+    with pytest.raises(DataValidationError, match=r"countries\.csv, row \d+: not UTF-8 text \(invalid continuation"):
+        data.load_from("countries", copy_dir)
+
+
+def test_missing_file(copy_dir: Path) -> None:
+    (copy_dir / "economy.csv").unlink()
+    with pytest.raises(DataValidationError, match=r"economy\.csv: file not found$"):
+        data.load_from("economy", copy_dir)
 
 
 # --- derivation -----------------------------------------------------------------
