@@ -13,7 +13,8 @@ import pytest
 
 from migbook import lessons
 
-pytestmark = [pytest.mark.voila, pytest.mark.browser]
+# One Voila server per lesson serves all its tests: keep them together when the suite runs in random order.
+pytestmark = [pytest.mark.voila, pytest.mark.browser, pytest.mark.random_order(disabled=True)]
 
 LOAD_TIMEOUT_MS = 120_000  # a cold kernel plus the lesson's cells, on 2 cores
 CHANGE_TIMEOUT_MS = 15_000
