@@ -50,7 +50,7 @@ bench: $(STAMP)
 # the share killed per area and every survivor, and fails on a survivor not explained in tests/MUTATION-EQUIVALENTS.md.
 mutation: $(STAMP)
 	rm -rf mutants
-	$(BIN)/mutmut run --max-children 2 > mutants.log 2>&1 || (tail -30 mutants.log; exit 1)
+	HYPOTHESIS_PROFILE=mutation $(BIN)/mutmut run --max-children 2 > mutants.log 2>&1 || (tail -30 mutants.log; exit 1)
 	$(BIN)/python scripts/mutation_report.py
 
 clean:

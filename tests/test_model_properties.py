@@ -1,7 +1,7 @@
 """Properties that hold for any valid input to the models (Hypothesis): invariants, conservation, monotone statics.
 
 Examples are derived from a fixed seed (``derandomize``), so a run is repeatable and CI never flakes;
-``HYPOTHESIS_PROFILE=deep`` tries many more.
+``HYPOTHESIS_PROFILE=deep`` tries many more, ``HYPOTHESIS_PROFILE=mutation`` (used by ``make mutation``) fewer.
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ from migbook.models import reciprocity as coop
 settings.register_profile("migbook", max_examples=60, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("deep", max_examples=2000, deadline=None)
+# `make mutation` runs these once per mutant: fewer examples, the same fixed seed
+settings.register_profile("mutation", max_examples=12, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "migbook"))
 
 share = st.floats(0, 1, allow_nan=False)
