@@ -418,3 +418,61 @@ def test_shared_checks_bounds() -> None:
         _checks.as_array("x", [[1]])
     with pytest.raises(ParameterError, match="x must be a number or a 1-d array of numbers, got 'a'"):
         _checks.as_array("x", "a")
+
+
+# --- every refusal names the parameter it refuses ---------------------------------------------------------
+
+LINE = [[0, 1], [1, 0]]
+
+
+@pytest.mark.parametrize(("call", "named"), [
+    (lambda: stock_flow.project("x", 0.1, 0.1, 0.1), "inflow"),
+    (lambda: stock_flow.project(1, "x", 0.1, 0.1), "emigration"),
+    (lambda: stock_flow.project(1, 0.1, "x", 0.1), "naturalisation"),
+    (lambda: stock_flow.project(1, 0.1, 0.1, "x"), "death"),
+    (lambda: stock_flow.project(1, 0.1, 0.1, 0.1, foreign0="x"), "foreign0"),
+    (lambda: stock_flow.project(1, 0.1, 0.1, 0.1, naturalised0="x"), "naturalised0"),
+    (lambda: stock_flow.project(1, 0.1, 0.1, 0.1, years="x"), "years"),
+    (lambda: stock_flow.simulate(start_year="x"), "start_year"),
+    (lambda: stock_flow.equilibrium("x", 0.1, 0.1, 0.1), "inflow"),
+    (lambda: stock_flow.equilibrium(1, "x", 0.1, 0.1), "emigration"),
+    (lambda: stock_flow.half_life(0.1, "x", 0.1), "naturalisation"),
+    (lambda: public_goods.shares("x", 1, 0.5), "n_sending"),
+    (lambda: public_goods.shares(1, "x", 0.5), "n_receiving"),
+    (lambda: public_goods.shares(1, 1, "x"), "rho"),
+    (lambda: public_goods.marginal_returns("x", 1, 1, 0.5), "multiplier"),
+    (lambda: public_goods.state_payoffs("x", 2, 1, 1, 0.5), "contributions"),
+    (lambda: public_goods.state_payoffs([0, 0], "x", 1, 1, 0.5), "multiplier"),
+    (lambda: public_goods.equilibrium("x", 1, 1, 0.5), "multiplier"),
+    (lambda: public_goods.scenario_payoffs("x", 1, 1, 0.5), "multiplier"),
+    (lambda: coop.per_round_payoff("tit_for_tat", "x"), "delta"),
+    (lambda: coop.reciprocity_table("x"), "delta"),
+    (lambda: coop.Payoffs(T="5"), "payoff T"),
+    (lambda: coop.Payoffs(S=float("nan")), "payoff S"),
+    (lambda: coop.Payoffs(R=True), "payoff R"),
+    (lambda: win_sets.agreement_zone("x", [1]), "lows"),
+    (lambda: win_sets.agreement_zone([1], "x"), "highs"),
+    (lambda: win_sets.ratifies("x", [1], [2]), "design"),
+    (lambda: win_sets.ideal_points("x"), "net_migration_rate"),
+    (lambda: win_sets.win_sets("x", 1), "ideal"),
+    (lambda: win_sets.win_sets([1], "x"), "width"),
+    (lambda: win_sets.support_by_design([1], [True], 1, "x"), "design"),
+    (lambda: diffusion.cascade("x"), "thresholds"),
+    (lambda: convergence.averaging("x", LINE, 0.5, 1), "initial"),
+    (lambda: convergence.averaging([1, 2], LINE, "x", 1), "stubbornness"),
+    (lambda: convergence.averaging([1, 2], LINE, 0.5, "x"), "steps"),
+    (lambda: convergence.consensus("x", LINE), "initial"),
+    (lambda: _networks.complete_network("x"), "n"),
+])
+def test_a_refusal_names_the_parameter(call: object, named: str) -> None:
+    with pytest.raises(ParameterError) as err:
+        call()
+    assert str(err.value).startswith(f"{named} must"), str(err.value)
+
+
+def test_network_size_must_match_the_actors() -> None:
+    with pytest.raises(ParameterError, match="adjacency has 2 rows for 3 actors"):
+        convergence.consensus([1, 2, 3], LINE)
+    with pytest.raises(ParameterError, match="adjacency has 2 rows for 3 actors"):
+        diffusion.cascade([1, 2, 3], LINE)
+    assert diffusion.final_adopters([0, 1, 5], [[0, 1, 0], [1, 0, 0], [0, 0, 0]]) == 2  # not the complete network
