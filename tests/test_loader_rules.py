@@ -277,3 +277,15 @@ def test_load_from_another_folder_and_clear_cache(tmp_path: Path) -> None:
     with pytest.raises(DataValidationError, match="required column is missing"):
         loader.load_from("border_patrol", tmp_path / "data")
     loader.clear_cache()
+
+
+def test_primary_key_compares_only_its_own_columns(tmp_path: Path) -> None:
+    fields = [field("a"), field("b"), field("c"), field("note")]
+    refused(tmp_path, "a,b,c,note\n1,2,3,x\n1,2,3,y\n", fields, "row 3, column 'c'",
+            "duplicate primary key (a=1, b=2, c=3)", key=["a", "b", "c"])
+    refused(tmp_path, "a,b,c,note\n1,2,3,x\n1,5,6,y\n", fields, "row 3, column 'a'",
+            "duplicate primary key (a=1)", key=["a"])
+
+
+def test_non_utf8_after_a_blank_first_line(tmp_path: Path) -> None:
+    refused(tmp_path, b"\n\xff\n", [field("a")], "row 2", "not UTF-8 text (invalid start byte at byte 1)")

@@ -476,3 +476,78 @@ def test_network_size_must_match_the_actors() -> None:
     with pytest.raises(ParameterError, match="adjacency has 2 rows for 3 actors"):
         diffusion.cascade([1, 2, 3], LINE)
     assert diffusion.final_adopters([0, 1, 5], [[0, 1, 0], [1, 0, 0], [0, 0, 0]]) == 2  # not the complete network
+
+
+# --- the exact words of each refusal (a message is part of the interface) -------------------------------
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda: _networks.adjacency([[0, -1], [1, 0]]), "adjacency weights must be finite and zero or more"),
+    (lambda: _networks.adjacency([[1, 0], [0, 0]]),
+     "adjacency must have a zero diagonal (no actor is its own contact)"),
+    (lambda: convergence.consensus([0, 1], [[0, 1], [0, 0]]), "consensus() needs symmetric ties"),
+    (lambda: convergence.consensus([0, 1, 2], [[0, 1, 0], [1, 0, 0], [0, 0, 0]]),
+     "consensus() needs every actor to have a contact"),
+    (lambda: diffusion.cascade([-1, 1]), "thresholds must be zero or more"),
+    (lambda: diffusion.cascade([2, 1], fractional=True), "fractional thresholds are shares between 0 and 1"),
+    (lambda: public_goods.state_payoffs([2, 0], 1, 1, 1, 0.5), "contributions must be between 0 and 1"),
+    (lambda: public_goods.shares(0, 2, 0), "with rho = 0 there must be at least one sending state"),
+    (lambda: public_goods.marginal_returns(-1, 1, 1, 0.5),
+     "multiplier must be zero or more (benefit per unit contributed), got -1"),
+    (lambda: public_goods.state_payoffs([0, 0], -1, 1, 1, 0.5),
+     "multiplier must be zero or more (benefit per unit contributed), got -1"),
+    (lambda: public_goods.shares(1001, 1, 0.5), "n_sending must be between 0 and 1000, got 1001"),
+    (lambda: stock_flow.project(1, 0.5, 0.5, 0.5),
+     "emigration + naturalisation + death must not exceed 1 per year (got 0.5 + 0.5 + 0.5)"),
+    (lambda: stock_flow.project(-1, 0, 0, 0), "inflow must be zero or more (thousand people a year), got -1"),
+    (lambda: stock_flow.project(1, 0, 0, 0, foreign0=-1), "foreign0 must be zero or more (thousand people), got -1"),
+    (lambda: stock_flow.project(1, 0, 0, 0, naturalised0=-1),
+     "naturalised0 must be zero or more (thousand people), got -1"),
+    (lambda: stock_flow.equilibrium(-1, 0, 0, 0), "inflow must be zero or more (thousand people a year), got -1"),
+    (lambda: stock_flow.project([1, 2], [0.1, 0.2, 0.3], 0, 0), "array parameters must have the same length"),
+    (lambda: win_sets.agreement_zone([2], [1]), "every win-set needs low <= high"),
+    (lambda: win_sets.support_by_design([10], [True, False], 5, [0]), "receiving must have one entry per state"),
+    (lambda: win_sets.win_sets([101], 5), "ideal points must lie on the 0 to 100 scale"),
+    (lambda: win_sets.win_sets([50], -1), "width must be zero or more (points on the 0-100 scale), got -1"),
+    (lambda: coop.per_round_payoff("nice", 0.5),
+     "strategy must be one of tit_for_tat, always_defect, alternate, got 'nice'"),
+    (lambda: coop.Payoffs(T=5, R=3, P=3, S=0), "a prisoner's dilemma needs T > R > P > S, got T=5, R=3, P=3, S=0"),
+    (lambda: coop.Payoffs(T=7, R=3, P=1, S=0.5),
+     "a prisoner's dilemma needs 2R > T + S (mutual cooperation beats taking turns), got 2R=6, T+S=7.5"),
+    (lambda: _checks.share("s", [1, -0.5]), "s must be between 0 and 1 per year, got [1, -0.5]"),
+])
+def test_refusal_message(call: object, message: str) -> None:
+    with pytest.raises(ParameterError) as err:
+        call()
+    assert str(err.value) == message
+
+
+def test_edge_cases_raise_no_numpy_warnings() -> None:
+    """Isolated actors and tiny rates are handled, not warned about (0/0 and overflow are expected there)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert convergence.averaging([1, 2], np.zeros((2, 2)), 0.5, 2)[-1].tolist() == [1, 2]
+        assert diffusion.final_adopters([0, 0.5], np.zeros((2, 2)), fractional=True) == 1
+        assert stock_flow.half_life(1e-320, 0, 0)["foreign_citizens"] == math.inf
+        assert stock_flow.half_life(0.5, 0.25, 0.25)["foreign_citizens"] == 0.0
+
+
+def test_one_sending_or_one_receiving_state() -> None:
+    one_sender = public_goods.scenario_payoffs(8, 1, 2, 0.5).set_index(["scenario", "state"])["payoff"]
+    assert one_sender[("only sending states contribute", "sending")] == pytest.approx(8 * 0.5 - 1)
+    assert one_sender[("only sending states contribute", "receiving")] == pytest.approx(8 * 0.25)
+    one_receiver = public_goods.scenario_payoffs(8, 2, 1, 0.5).set_index(["scenario", "state"])["payoff"]
+    assert one_receiver[("everybody contributes", "receiving")] == pytest.approx(24 * 0.2 - 1)
+
+
+def test_alternating_with_a_positive_sucker_payoff() -> None:
+    game = coop.Payoffs(T=6, R=4, P=2, S=1)
+    assert float(coop.per_round_payoff("alternate", 0.5, game)) == pytest.approx((6 + 0.5) / 1.5)
+    assert coop.reciprocity_table([0.5], game)["payoff"].tolist() == pytest.approx([4, 4, 6.5 / 1.5])
+
+
+def test_seeds_and_groups_are_read_as_booleans() -> None:
+    assert diffusion.cascade([9, 9, 9], seeds=np.array([3, 0, 0])).tolist() == [1]
+    table = win_sets.support_by_design([10, 90], [1, 0], 20, [10, 90])
+    assert table["states"].tolist() == [0, 1, 1, 0]
