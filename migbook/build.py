@@ -12,6 +12,8 @@ from pathlib import Path
 from migbook.errors import MigbookError
 from migbook.paths import BUILD_DIR, ROOT
 
+MAX_PORT = 65535
+
 
 def build_command(output: Path, all_pages: bool = False, root: Path = ROOT) -> list[str]:
     """``jupyter-book build`` of the book in ``root`` with every notebook executed and warnings treated as errors."""
@@ -38,6 +40,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 def make_server(directory: Path, port: int = 8000) -> http.server.ThreadingHTTPServer:
     """An HTTP server for ``directory`` on 127.0.0.1 (port 0 picks a free port)."""
+    check_port(port)
     handler = functools.partial(_QuietHandler, directory=str(directory))
     try:
         return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
@@ -45,8 +48,16 @@ def make_server(directory: Path, port: int = 8000) -> http.server.ThreadingHTTPS
         raise MigbookError(f"cannot serve on 127.0.0.1:{port} ({err.strerror}); try --port 0") from None
 
 
+def check_port(port: int) -> int:
+    """``port`` if it is a TCP port number (0 to 65535; 0 picks a free one), else a one-line error."""
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= MAX_PORT:
+        raise MigbookError(f"port must be a whole number from 0 to {MAX_PORT}, got {port!r}")
+    return port
+
+
 def serve_book(directory: str | Path | None = None, port: int = 8000) -> None:
     """Serve the built book until interrupted, printing its URL first."""
+    check_port(port)
     root = Path(directory) if directory else BUILD_DIR / "html"
     if not (root / "index.html").is_file():
         raise MigbookError(f"no built book at {root}: run `migbook build` first")

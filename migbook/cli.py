@@ -1,6 +1,6 @@
 """The ``migbook`` command: build and serve the book, open a lesson, derive the data, start a new page or model.
 
-Errors print as one line (``migbook: error: ...``) and exit with status 1.
+Errors print as one line (``migbook: error: ...``) and exit with status 1 (2 for a mistyped command line).
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from migbook.errors import MigbookError
 
@@ -64,8 +65,15 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors as one line too (exit status 2, as argparse gives)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"migbook: error: {message} (see {self.prog} --help)\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="migbook", description=__doc__.splitlines()[0])
+    p = _Parser(prog="migbook", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = sub.add_parser("build", help="build the book into _build/html (offline)")

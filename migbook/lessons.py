@@ -69,6 +69,9 @@ def voila_environment() -> dict[str, str]:
 
 def run_lesson(name: str, port: int = 8866) -> int:
     """Serve lesson ``name`` with Voila until interrupted; return Voila's exit status."""
+    from migbook.build import check_port
+
+    check_port(port)
     path = notebook(name)
     print(f"lesson {name}: http://127.0.0.1:{port}/  (Ctrl+C stops it)", flush=True)
     return subprocess.call(voila_command(path, port), env=voila_environment())

@@ -16,6 +16,7 @@ from migbook.qa.booktext import blocks, figure_paragraphs, number_spans, word_co
 BOOK = ROOT / "book"
 CHAPTERS = sorted((BOOK / "chapters").glob("*.md"))
 CHECK_OVERLAP = overlap_tool()
+OVERLAP_WORDS = 10  # runs of this many words repeated from a source text fail the book
 
 def bib_keys() -> set[str]:
     return set(re.findall(r"^@\w+\{([^,]+),", (BOOK / "references.bib").read_text(), re.M))
@@ -33,8 +34,22 @@ def test_book_does_not_repeat_the_source_texts() -> None:
         if os.environ.get("CI"):
             pytest.fail(f"{CHECK_OVERLAP} missing: CI must run with ../shared beside the repository")
         pytest.skip("../shared/tools/check-overlap not found")
-    result = subprocess.run([str(CHECK_OVERLAP), str(BOOK)], capture_output=True, text=True, cwd=ROOT)
+    # The run length is the project's rule, not the environment's: OVERLAP_WORDS set outside cannot weaken it.
+    env = {**os.environ, "OVERLAP_WORDS": str(OVERLAP_WORDS)}
+    result = subprocess.run([str(CHECK_OVERLAP), str(BOOK)], capture_output=True, text=True, cwd=ROOT, env=env)
     assert result.returncode == 0, result.stdout
+    assert f"({OVERLAP_WORDS}+ words)" in result.stdout, result.stdout
+
+
+def test_overlap_rule_is_not_weakened_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert OVERLAP_WORDS == 10
+    monkeypatch.setenv("OVERLAP_WORDS", "400")
+    calls = []
+    monkeypatch.setattr(subprocess, "run", lambda *a, **kw: calls.append(kw) or subprocess.CompletedProcess(
+        a, 0, stdout="no passage repeats the source texts (10+ words)", stderr=""))
+    monkeypatch.setattr(CHECK_OVERLAP.__class__, "exists", lambda self: True)
+    test_book_does_not_repeat_the_source_texts()
+    assert calls and calls[0]["env"]["OVERLAP_WORDS"] == "10"
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)

@@ -137,18 +137,46 @@ def test_blank_required_value(copy_dir: Path) -> None:
 
 def test_ragged_row(copy_dir: Path) -> None:
     corrupt(copy_dir / "migrant_stock.csv", 7, "\n", ",99\n")
-    with pytest.raises(DataValidationError, match=r"migrant_stock\.csv, row 7: malformed CSV row"):
+    with pytest.raises(DataValidationError, match=r"migrant_stock\.csv, row 7: row has 6 fields but the header has 5: "
+                                                  r"extra value '99'$"):
         data.load_from("migrant_stock", copy_dir)
+
+
+def test_short_row_names_the_missing_column(copy_dir: Path) -> None:
+    path = copy_dir / "migrant_stock.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[6] = lines[6].rsplit(",", 1)[0] + "\n"  # row 7 loses its last field, 'female'
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(DataValidationError, match=r"migrant_stock\.csv, row 7, column 'female': row has 4 fields but "
+                                                  r"the header has 5: the value is missing$"):
+        data.load_from("migrant_stock", copy_dir)
+
+
+def test_not_utf8(copy_dir: Path) -> None:
+    path = copy_dir / "countries.csv"
+    path.write_bytes(path.read_bytes().replace("Côte".encode(), "Côte".encode("latin-1"), 1))
+    with pytest.raises(DataValidationError, match=r"countries\.csv, row \d+: not UTF-8 text \(invalid continuation"):
+        data.load_from("countries", copy_dir)
+
+
+def test_missing_file(copy_dir: Path) -> None:
+    (copy_dir / "economy.csv").unlink()
+    with pytest.raises(DataValidationError, match=r"economy\.csv: file not found$"):
+        data.load_from("economy", copy_dir)
 
 
 # --- derivation -----------------------------------------------------------------
 
 def test_derivation_is_deterministic_and_matches_committed_tables(raw_sources: Path, tmp_path: Path) -> None:
-    sources = raw_sources
-    written = derive_all(sources=sources, out_dir=tmp_path)
-    assert written
-    for path in written:
-        assert filecmp.cmp(path, DATA_DIR / path.name, shallow=False), f"{path.name} differs from data/"
+    """Deriving twice gives byte-identical tables, and they are the committed ones."""
+    (tmp_path / "first").mkdir()
+    (tmp_path / "second").mkdir()
+    first = derive_all(sources=raw_sources, out_dir=tmp_path / "first")
+    second = derive_all(sources=raw_sources, out_dir=tmp_path / "second")
+    assert len(first) >= 10 and [p.name for p in first] == [p.name for p in second]
+    for a, b in zip(first, second, strict=True):
+        assert a.read_bytes() == b.read_bytes(), f"{a.name} differs between two derivations"
+        assert filecmp.cmp(a, DATA_DIR / a.name, shallow=False), f"{a.name} differs from data/"
 
 
 def test_derived_totals_reconcile_with_raw_sources(raw_sources: Path) -> None:

@@ -40,20 +40,33 @@ def status_html(text: str) -> str:
     return f'<p class="migbook-status" role="status" aria-live="polite">{html.escape(text)}</p>'
 
 
+def error_html(err: BaseException) -> str:
+    """One line saying a setting could not be drawn (announced like the summary), never a traceback."""
+    reason = (str(err).strip().splitlines() or [type(err).__name__])[0]
+    return (f'<p class="migbook-status migbook-error" role="status" aria-live="polite">'
+            f"This setting could not be drawn: {html.escape(reason)}</p>")
+
+
 def panel(controls: dict[str, widgets.Widget],
           render: Callable[[dict[str, Any]], tuple[alt.TopLevelMixin | None, str]]) -> widgets.VBox:
     """A live twin: the controls, a chart and a spoken summary, redrawn on every change.
 
     ``render(values)`` gets the controls' values by name and returns the chart
-    (or None to keep the last one) and the summary sentence. The panel keeps
+    (or None to keep the last one) and the summary sentence. If it raises, the
+    chart stays as it was and the status says, in one line, why the setting
+    could not be drawn: a lesson never shows a traceback. The panel keeps
     ``controls``, ``chart`` and ``status`` as attributes, for lessons and tests.
     """
     chart, status = chart_widget(), widgets.HTML()
 
     def redraw(_change: object = None) -> None:
-        drawn, summary = render({name: control.value for name, control in controls.items()})
-        if drawn is not None:
-            chart.value = svg(drawn)
+        try:
+            drawn, summary = render({name: control.value for name, control in controls.items()})
+            if drawn is not None:
+                chart.value = svg(drawn)
+        except Exception as err:  # a lesson shows one line, never a traceback
+            status.value = error_html(err)
+            return
         status.value = status_html(summary)
 
     for control in controls.values():

@@ -175,6 +175,7 @@ def half_life(emigration: float, naturalisation: float, death: float) -> dict[st
             return float("inf")
         if rate == 1:
             return 0.0
-        return float(np.log(2) / -np.log1p(-rate))
+        with np.errstate(over="ignore"):  # a rate so small the half-life overflows: infinite
+            return float(np.log(2) / -np.log1p(-rate))
 
     return {"foreign_citizens": years_to_half(e + n + d), "foreign_born": years_to_half(e + d)}
