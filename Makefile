@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: book setup build serve test lint derive bench mutation clean
+.PHONY: book setup build serve test lint derive bench mutation gallery clean
 
 book: build serve
 
@@ -37,7 +37,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest --random-order-bucket=global -q -m "not build and not browser and not voila"
 
 lint: $(STAMP)
-	$(BIN)/ruff check migbook tests benchmarks scripts
+	$(BIN)/ruff check migbook tests benchmarks
 
 derive: $(STAMP)
 	$(BIN)/migbook derive
@@ -45,13 +45,17 @@ derive: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+# A screenshot of every figure, light and dark, before and after each control moves: _build/gallery/index.html
+gallery: build
+	$(BIN)/python -m migbook.qa.gallery
+
 # Mutation testing (a few minutes on two cores; not part of `make test`): mutmut changes the models and the data
 # loader one small fault at a time and runs their tests (see [tool.mutmut] in pyproject.toml); the report prints
 # the share killed per area and every survivor, and fails on a survivor not explained in tests/MUTATION-EQUIVALENTS.md.
 mutation: $(STAMP)
 	rm -rf mutants
 	HYPOTHESIS_PROFILE=mutation $(BIN)/mutmut run --max-children 2 > mutants.log 2>&1 || (tail -30 mutants.log; exit 1)
-	$(BIN)/python scripts/mutation_report.py
+	$(BIN)/python benchmarks/mutation_report.py
 
 clean:
 	rm -rf _build mutants mutants.log
