@@ -95,7 +95,8 @@ def test_lesson_runs_live_offline(lesson_url: str, watched: object) -> None:
     for i in range(live_boxes.count()):
         box = live_boxes.nth(i)
         box.scroll_into_view_if_needed()
-        chart, status = chart_of(box), box.locator(".migbook-status").first
+        # The summary's container, not its <p>: each redraw replaces the <p>, so an old one would never change.
+        chart, status = chart_of(box), box.locator(".widget-html-content:has(> .migbook-status)").first
         menus, radios, handles = box.locator("select"), box.locator(".widget-radio-box"), box.locator(".noUi-handle")
         controls = menus.count() + radios.count() + handles.count()
         assert controls >= 1, f"live figure {i} has no control"

@@ -122,15 +122,35 @@ class Control:
         (a constant in the live twin, the parameter in the static one)."""
         return alt.datum[self.column] == value
 
+    def live_values(self) -> list[Any]:
+        """A slider's values in the live twin: from the first value to the last in steps of ``live_step``.
+
+        >>> Control("theta", "θ", (0.05, 0.1, 0.15), 0.1, live_step=0.025).live_values()
+        [0.05, 0.075, 0.1, 0.125, 0.15]
+        """
+        step = self.live_step or self._step()
+        count = round(float(self.values[-1] - self.values[0]) / step)
+        values = [round(self.values[0] + k * step, 10) for k in range(count + 1)]
+        return [int(v) if float(v).is_integer() and isinstance(self.values[0], int) else v for v in values]
+
     def widget(self) -> widgets.Widget:
-        """The ipywidget of the live twin."""
+        """The ipywidget of the live twin.
+
+        A slider over fractional values moves through a list of them (a selection slider over their
+        index), since a float slider's keyboard steps are lost to rounding when the step is small.
+        """
         style, layout = CONTROL_STYLE, control_layout()
         if self.kind == "range":
             step = self.live_step or self._step()
-            whole = all(isinstance(v, int) for v in (*self.values, step))
-            slider = widgets.IntSlider if whole else widgets.FloatSlider
-            return slider(value=self.default, min=self.values[0], max=self.values[-1], step=step,
-                          description=self.label, style=style, layout=layout, continuous_update=False)
+            if all(isinstance(v, int) for v in (*self.values, step)):
+                return widgets.IntSlider(value=self.default, min=self.values[0], max=self.values[-1], step=step,
+                                         description=self.label, style=style, layout=layout,
+                                         continuous_update=False)
+            values = self.live_values()
+            start = min(values, key=lambda v: abs(v - self.default))
+            return widgets.SelectionSlider(options=[(f"{v:g}", v) for v in values], value=start,
+                                           description=self.label, style=style, layout=layout,
+                                           continuous_update=False)
         options = list(zip(self.shown(), self.values, strict=True))
         kind = widgets.RadioButtons if self.kind == "radio" else widgets.Dropdown
         return kind(options=options, value=self.default, description=self.label, style=style, layout=layout)
