@@ -18,7 +18,7 @@ WHO = ["Selected place", data.WORLD]
 
 def draw(base: alt.Chart, picked: Any, description: str) -> alt.HConcatChart:
     """Left: the stock in millions; right: its share of the population, against the world's."""
-    x = alt.X("year:O", title="Year")
+    x = alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0))
     stock = base.transform_filter(picked).mark_bar(color=PALETTE[0]).encode(
         x=x,
         y=alt.Y("stock_millions:Q", title="Migrants (millions)"),
