@@ -61,7 +61,7 @@ class SelectorChart(Figure):
     caption: str
     summary: Callable[[pd.DataFrame, dict[str, str]], str]
     x_title: str
-    y_title: str
+    y_title: str | None  # None: the chart title carries the unit (measures in different units)
     mark: str = "line"
     x_type: str = "Q"
     defaults: dict[str, str] = field(default_factory=dict)
