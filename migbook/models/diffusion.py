@@ -37,8 +37,9 @@ def cascade(thresholds: object, adjacency: object = None, *, seeds: object = Non
 
     ``thresholds``: a count of adopting contacts (``fractional=False``) or a share
     of the actor's total tie weight (``fractional=True``). ``adjacency`` defaults
-    to the complete network. ``seeds`` (booleans) adopt at step 0 whatever their
-    thresholds; actors whose threshold is already met also adopt at step 0.
+    to the complete network. ``seeds`` (booleans) are the adopters at step 0, whatever
+    their thresholds; without seeds, step 0 holds the actors whose threshold no adopter
+    is needed to meet. Anyone else adopts from step 1 on, as the adopters around them grow.
 
     Granovetter's crowd of 100 with thresholds 0, 1, ..., 99 all adopt; change the
     threshold at 1 to 2 and the cascade stops with the first adopter:
