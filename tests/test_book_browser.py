@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,8 @@ def test_text_alternatives_are_reachable(built_book: Path, book_url: str, watche
             assert table.locator("tbody tr").count() >= 3
             chart = figure.locator(".migbook-chart")
             assert chart.get_attribute("aria-describedby")
+            link = figure.locator(".migbook-download a[download]")
+            assert link.is_visible() and link.inner_text() == "Download the data (CSV)"
+            csv = urllib.parse.unquote(link.get_attribute("href").removeprefix("data:text/csv;charset=utf-8,"))
+            headers = [h.inner_text() for h in table.locator("thead th").all()]
+            assert csv.splitlines()[0].split(",")[:1] == headers[:1], f"{name}: the CSV is not the table"

@@ -7,9 +7,12 @@ every ``explorers.NAME(`` call in the book must name a catalogued explorer.
 from __future__ import annotations
 
 import functools
+import io
 import json
 import re
+import urllib.parse
 
+import pandas as pd
 import pytest
 import vl_convert
 
@@ -68,6 +71,13 @@ def test_static_twin_is_valid_and_readable(name: str) -> None:
     assert not readability_problems(spec, svg), readability_problems(spec, svg)
     assert len(twin.summary) > 40 and twin.caption
     assert len(twin.table) >= 1 and twin.table_caption
+    # The table's numbers can be downloaded as CSV, with their source and licence beside the link.
+    link = re.search(r'<p class="migbook-download">([^<]*)<a href="data:text/csv;charset=utf-8,([^"]+)" '
+                     r'download="([^"]+)">', twin.to_html())
+    assert link, "no CSV download under the table"
+    assert link.group(1).startswith("Source: ") and ("licence" in link.group(1))
+    assert link.group(3) == f"{name}.csv"
+    assert pd.read_csv(io.StringIO(urllib.parse.unquote(link.group(2)))).shape == twin.table.shape
     # The sentence the reader hears follows every setting: one packed for each.
     spoken = sentences(twin.summaries)
     assert twin.summary in spoken.values()

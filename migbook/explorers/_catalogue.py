@@ -43,7 +43,7 @@ def catalogued(*datasets: str) -> Callable[[Explorer], Explorer]:
         @functools.wraps(make)
         def named(*args: object, **kwargs: object) -> Figure:
             figure = make(*args, **kwargs)
-            figure.name = name
+            figure.name, figure.datasets = name, tuple(datasets)
             return figure
 
         _REGISTRY[name] = Entry(name, named, tuple(datasets))

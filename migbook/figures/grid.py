@@ -135,7 +135,7 @@ class GridExplorer(Figure):
             base = base.transform_flatten([self.x, self.y, *self.packed])
         chart = configure(self.draw(base, summary).add_params(*params))
         return StaticFigure(chart=chart, caption=self.caption, summary=summary, table=self.table(first),
-                            table_caption=self.table_caption, name=self.name,
+                            table_caption=self.table_caption, name=self.name, source=self.source(),
                             summaries=spoken(self.controls, [p for p, _ in runs],
                                              lambda p: self.summary(by_key[setting_key(list(p.values()))], p)))
 

@@ -197,7 +197,7 @@ class SelectorChart(Figure):
         return StaticFigure(chart=configure(self._chart(picked, summary, title=title).add_params(*params)),
                             caption=self.caption,
                             summary=summary, table=self._table(start), table_caption=self.table_caption,
-                            name=self.name,
+                            name=self.name, source=self.source(),
                             summaries=spoken(self.controls, settings, lambda s: self._summary(self.choice(s))))
 
     def live(self) -> widgets.Widget:

@@ -17,6 +17,7 @@ import html
 import json
 import os
 import re
+import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
@@ -94,6 +95,7 @@ class StaticFigure:
     # (packed by :func:`spoken`).
     summaries: dict[str, Any] | None = None
     name: str = ""  # the explorer's name in the catalogue
+    source: str = ""  # where the numbers come from and under what licence, said beside the download link
 
     def spec(self) -> dict[str, Any]:
         return self.chart.to_dict()
@@ -116,9 +118,21 @@ class StaticFigure:
             f'<span class="migbook-summary" id="migbook-sum-{uid}"{live}>{html.escape(self.summary)}</span>'
             "</figcaption>"
             f'<details class="migbook-data"><summary>Show the numbers as a table</summary>'
-            f"{table_html(self.table, self.table_caption)}</details>"
+            f"{table_html(self.table, self.table_caption)}{self.download_html()}</details>"
             "</figure>"
         )
+
+    def csv(self) -> str:
+        """The table's numbers as CSV text, full precision."""
+        return self.table.to_csv(index=False, lineterminator="\n")
+
+    def download_html(self) -> str:
+        """The table as a CSV file to download (a data: link, so it works over http and from disk), with its source."""
+        href = "data:text/csv;charset=utf-8," + urllib.parse.quote(self.csv())
+        file = f"{self.name or 'figure'}.csv"
+        source = f"{html.escape(self.source)} " if self.source else ""
+        return (f'<p class="migbook-download">{source}<a href="{href}" download="{html.escape(file)}">'
+                "Download the data (CSV)</a></p>")
 
     def _repr_html_(self) -> str:
         return self.to_html()
@@ -164,6 +178,20 @@ class Figure(Shown):
 
     controls: list[Control]
     name: str = ""  # set by the catalogue: the call a page makes
+    datasets: tuple[str, ...] = ()  # set by the catalogue: the tables of data/ it shows
+
+    def source(self) -> str:
+        """Where the figure's numbers come from, and their licences: its datasets, or migbook's model."""
+        if not self.datasets:
+            return "Source: model runs computed by migbook (code under the MIT licence)."
+        from migbook import data
+
+        parts = []
+        for name in self.datasets:
+            meta = data.describe(name)
+            licences = ", ".join(lic["name"] for lic in meta.get("licenses", []))
+            parts.append(f"{meta.get('title', name)} (data/{meta['path']}, licence {licences})")
+        return "Source: " + "; ".join(parts) + "."
 
     def static(self) -> StaticFigure:
         raise NotImplementedError
