@@ -16,6 +16,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from migbook import explorers
 from migbook.figures import Figure
+from migbook.qa import browser as browser_tools
 from migbook.qa.browser import (
     changes_chart,
     clipped_text,
@@ -29,7 +30,7 @@ from migbook.qa.charts import readability_problems
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 SERIOUS = {"serious", "critical"}
-RENDER_TIMEOUT_MS = 30_000
+RENDER_TIMEOUT_MS = browser_tools.RENDER_TIMEOUT_MS
 
 
 def pages(html_root: Path) -> list[str]:
@@ -45,23 +46,15 @@ def content_pages(html_root: Path) -> list[str]:
 
 def wait_for_charts(page: object) -> list[object]:
     """Wait until every figure on the page has drawn, each readable; return them."""
-    charts = page.locator(".migbook-chart")
-    count = charts.count()
-    for i in range(count):
-        chart = charts.nth(i)
-        chart.scroll_into_view_if_needed()
-        try:
-            page.wait_for_function(
-                "el => el.dataset.rendered === 'true' || el.dataset.rendered === 'error'",
-                arg=chart.element_handle(), timeout=RENDER_TIMEOUT_MS,
-            )
-        except Exception:
-            state = chart.get_attribute("data-rendered")
-            pytest.fail(f"{page.url}: chart {i} ({chart.get_attribute('id')}) not drawn (state {state!r})")
+    try:
+        charts = browser_tools.wait_for_charts(page)
+    except Exception as err:  # Playwright's timeout: say which page, not a stack of driver frames
+        pytest.fail(f"{page.url}: a chart was not drawn within {browser_tools.RENDER_TIMEOUT_MS} ms ({err})")
+    for i, chart in enumerate(charts):
         assert chart.get_attribute("data-rendered") == "true", f"chart {i} failed: {chart.inner_text()}"
         assert chart.locator("svg").count() >= 1, f"chart {i} has no SVG"
         assert_readable(page, chart, f"chart {i}")
-    return [charts.nth(i) for i in range(count)]
+    return charts
 
 
 def assert_readable(page: object, chart: object, what: str) -> None:

@@ -25,6 +25,7 @@ from typing import Any, Literal, Protocol
 import altair as alt
 import pandas as pd
 
+from migbook import data
 from migbook.figures.controls import Control, setting_key
 from migbook.figures.table import table_html
 
@@ -184,8 +185,6 @@ class Figure(Shown):
         """Where the figure's numbers come from, and their licences: its datasets, or migbook's model."""
         if not self.datasets:
             return "Source: model runs computed by migbook (code under the MIT licence)."
-        from migbook import data
-
         parts = []
         for name in self.datasets:
             meta = data.describe(name)
