@@ -10,6 +10,10 @@ The explorer of a model has the model's name (``models/win_sets.py``,
 from __future__ import annotations
 
 from migbook.explorers._catalogue import Entry, catalogued, entries
+from migbook.explorers.asylum_key import asylum_key
+from migbook.explorers.border_market import border_market
+from migbook.explorers.brain_gain import brain_gain
+from migbook.explorers.citizenship import citizenship
 from migbook.explorers.convergence import convergence
 from migbook.explorers.datasets import (
     asylum_applications_by_origin_region,
@@ -29,10 +33,14 @@ from migbook.explorers.datasets import (
     treaty_parties,
 )
 from migbook.explorers.diffusion import diffusion
+from migbook.explorers.free_movement import free_movement
 from migbook.explorers.migrant_stock import migrant_stock
 from migbook.explorers.public_goods import public_goods
 from migbook.explorers.ratification import ratification
 from migbook.explorers.reciprocity import reciprocity
+from migbook.explorers.recurrence import recurrence
+from migbook.explorers.replacement import replacement
+from migbook.explorers.screening import screening
 from migbook.explorers.stock_flow import stock_flow
 from migbook.explorers.win_sets import win_sets
 
@@ -50,15 +58,20 @@ __all__ = [
     "Entry",
     "asylum_applications_by_origin_region",
     "asylum_applications_by_region",
+    "asylum_key",
+    "border_market",
     "border_patrol",
+    "brain_gain",
     "catalogue",
     "catalogued",
+    "citizenship",
     "convergence",
     "countries_by_region",
     "diffusion",
     "distance_and_stock",
     "economy_by_region",
     "emigrants_by_region",
+    "free_movement",
     "memberships",
     "migrant_stock",
     "migrant_stock_by_region",
@@ -67,8 +80,11 @@ __all__ = [
     "public_goods",
     "ratification",
     "reciprocity",
+    "recurrence",
     "refugees_by_asylum_region",
     "refugees_by_origin_region",
+    "replacement",
+    "screening",
     "stock_flow",
     "top_origins",
     "treaty_parties",

@@ -9,9 +9,47 @@ its tests reproduce, and holds its explorer's starting values in ``DEFAULTS``
 * :mod:`~migbook.models.public_goods`: a labour-mobility regime as a public good;
 * :mod:`~migbook.models.win_sets`: ratification as a two-level game (Putnam);
 * :mod:`~migbook.models.diffusion`: threshold cascades (Granovetter);
-* :mod:`~migbook.models.convergence`: averaging of views (DeGroot).
+* :mod:`~migbook.models.convergence`: averaging of views (DeGroot);
+* :mod:`~migbook.models.free_movement`: TODO (one line on the model);
+* :mod:`~migbook.models.asylum_key`: TODO (one line on the model);
+* :mod:`~migbook.models.border_market`: TODO (one line on the model);
+* :mod:`~migbook.models.citizenship`: TODO (one line on the model);
+* :mod:`~migbook.models.replacement`: TODO (one line on the model);
+* :mod:`~migbook.models.brain_gain`: TODO (one line on the model);
+* :mod:`~migbook.models.screening`: TODO (one line on the model);
+* :mod:`~migbook.models.recurrence`: TODO (one line on the model).
 """
 
-from migbook.models import convergence, diffusion, public_goods, reciprocity, stock_flow, win_sets
+from migbook.models import (
+    asylum_key,
+    border_market,
+    brain_gain,
+    citizenship,
+    convergence,
+    diffusion,
+    free_movement,
+    public_goods,
+    reciprocity,
+    recurrence,
+    replacement,
+    screening,
+    stock_flow,
+    win_sets,
+)
 
-__all__ = ["convergence", "diffusion", "public_goods", "reciprocity", "stock_flow", "win_sets"]
+__all__ = [
+    "asylum_key",
+    "border_market",
+    "brain_gain",
+    "citizenship",
+    "convergence",
+    "diffusion",
+    "free_movement",
+    "public_goods",
+    "reciprocity",
+    "recurrence",
+    "replacement",
+    "screening",
+    "stock_flow",
+    "win_sets",
+]
