@@ -13,7 +13,8 @@ models and tests agree:
   ``member_counts()``, ``rcp_network()``;
 * treaties (:mod:`migbook.data.treaties`): ``treaty_status(year)``,
   ``parties_by_year()``;
-* rates (:mod:`migbook.data.rates`): ``net_migration_rate(start, end)``;
+* rates (:mod:`migbook.data.rates`): ``net_migration_rate(start, end)``, ``migration_side(rate)`` with
+  its ``BALANCE_BAND``;
 * coverage (:mod:`migbook.data.coverage`): ``PARTIAL_YEARS``, the years a dataset covers in part.
 """
 
@@ -29,14 +30,16 @@ from migbook.data.places import (
     regional_sums,
     stock_by_place,
 )
-from migbook.data.rates import net_migration_rate
+from migbook.data.rates import BALANCE_BAND, SIDES, migration_side, net_migration_rate
 from migbook.data.treaties import MWC, TREATY_NAMES, parties_by_year, treaty_status
 
 __all__ = [
     "ADDITIVE_UNITS",
+    "BALANCE_BAND",
     "CONSULTATIVE_PROCESSES",
     "MWC",
     "PARTIAL_YEARS",
+    "SIDES",
     "TREATY_NAMES",
     "WORLD",
     "additive_measures",
@@ -48,6 +51,7 @@ __all__ = [
     "load_from",
     "member_counts",
     "members_in",
+    "migration_side",
     "net_migration_rate",
     "parties_by_year",
     "places",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import altair as alt
-import numpy as np
 import pandas as pd
 
 from migbook import data
@@ -30,33 +29,38 @@ def run(year: int) -> pd.DataFrame:
     }).sort_values(["series", "x"]).reset_index(drop=True)
 
 
-def draw(base: alt.Chart, description: str) -> alt.Chart:
-    """A tick per country, in a row per status."""
+def draw(base: alt.Chart, description: str) -> alt.LayerChart:
+    """A tick per country, in a row per status, over the shaded band of roughly balanced migration."""
     labels = [STATUS_LABELS[s] for s in STATUSES]
-    return base.mark_tick(thickness=2, size=28, opacity=0.75).encode(
+    band = alt.Chart().mark_rect(opacity=0.15, color="gray", aria=False).encode(
+        x=alt.datum(-data.BALANCE_BAND), x2=alt.datum(data.BALANCE_BAND))
+    ticks = base.mark_tick(thickness=2, size=28, opacity=0.75).encode(
         x=alt.X("x:Q", title=(f"Net migration per 1,000 inhabitants a year, {RATE_YEARS[0]}-{RATE_YEARS[1]} "
                               f"(cut at ±{RATE_LIMIT})"), scale=alt.Scale(domain=[-RATE_LIMIT, RATE_LIMIT])),
         y=alt.Y("y:N", title="Migrant Workers Convention", sort=labels),
         color=alt.Color("y:N", title=None, scale=alt.Scale(domain=labels, range=PALETTE[:3]), legend=None),
         tooltip=[alt.Tooltip("name:N", title="Country"), alt.Tooltip("series:N", title="Status"),
                  alt.Tooltip("x:Q", title="Net migration per 1,000", format=".1f")],
-    ).properties(width=WIDTH, height=HEIGHT - 80, description=description)
+    )
+    return alt.layer(band, ticks, data=base.data).properties(width=WIDTH, height=HEIGHT - 80,
+                                                             description=description)
 
 
 def summary(run: pd.DataFrame, params: dict) -> str:
-    """How many parties, and how many of them receive more migrants than they send."""
+    """How many parties, and how many of them clearly receive more migrants than they send."""
     parties = run[run["series"] == STATUS_LABELS["party"]]
-    receiving = int((parties["x"] > 0).sum())
+    receiving = int((data.migration_side(parties["x"]) == "net immigration").sum())
     return (f"By the end of {params['year']}, {len(parties)} of the countries shown were parties to the "
-            f"Migrant Workers Convention; {receiving} of them had more immigration than emigration over "
-            f"{RATE_YEARS[0]}-{RATE_YEARS[1]}.")
+            f"Migrant Workers Convention; {receiving} of them had net immigration of more than "
+            f"{data.BALANCE_BAND:g} per 1,000 inhabitants a year over {RATE_YEARS[0]}-{RATE_YEARS[1]}.")
 
 
 def table(run: pd.DataFrame) -> pd.DataFrame:
-    """Countries by status and by the sign of their net migration."""
-    run = run.assign(side=np.where(run["x"] > 0, "Net immigration", "Net emigration (or none)"))
+    """Countries by status and by the side of the balance band their net migration falls on."""
+    run = run.assign(side=data.migration_side(run["x"]).str.capitalize())
     counts = run.pivot_table(index="series", columns="side", values="x", aggfunc="count", fill_value=0)
-    counts = counts.reindex([STATUS_LABELS[s] for s in STATUSES]).fillna(0).astype(int)
+    counts = counts.reindex(index=[STATUS_LABELS[s] for s in STATUSES],
+                            columns=[side.capitalize() for side in data.SIDES]).fillna(0).astype(int)
     return counts.reset_index().rename(columns={"series": "Status"})
 
 
@@ -66,8 +70,10 @@ def ratification() -> GridExplorer:
     return GridExplorer(
         title="Who ratified the Migrant Workers Convention",
         caption=("Each mark is a country, placed by its average net migration rate and sorted by its status "
-                 "under the 1990 Migrant Workers Convention at the end of the chosen year."),
+                 "under the 1990 Migrant Workers Convention at the end of the chosen year. The grey band, "
+                 f"within {data.BALANCE_BAND:g} per 1,000 of zero, marks countries whose net migration is "
+                 "roughly balanced."),
         controls=[Control("year", "Status at the end of", YEARS, DEFAULT_YEAR, live_step=1)],
         run=run, draw=draw, summary=summary, table=table, packed=["name"],
-        table_caption=f"Countries by status and by the sign of their net migration, end of {DEFAULT_YEAR}",
+        table_caption=f"Countries by status and by their net migration, end of {DEFAULT_YEAR}",
     )

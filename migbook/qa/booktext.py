@@ -45,8 +45,8 @@ def blocks(text: str) -> list[tuple[str, str]]:
 
 
 def prose(text: str) -> str:
-    """Running prose for counting words: no front matter, code, math, option lines or role targets."""
-    keep = [body for kind, body in blocks(text) if kind not in {"code-cell", "code", "math"}]
+    """Running prose for counting words: no front matter, code, math, solutions, option lines or role targets."""
+    keep = [body for kind, body in blocks(text) if kind not in {"code-cell", "code", "math", "solution"}]
     out = DISPLAY_MATH.sub(" ", "\n".join(keep))
     out = re.sub(r"^:\w+:.*$", "", out, flags=re.M)
     out = re.sub(r"\{cite:[pt]\}`[^`]*`", "", out)

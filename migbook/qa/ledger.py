@@ -5,6 +5,10 @@ e.g. "about 180 million"), its value and unit, and its origin:
 
 * ``quoted``: from a source text (``source`` is its bibliography key); ``locator``
   is a phrase of that text, around the figure, that :func:`locate` finds;
+* ``published``: from a publication outside the source texts (an official record,
+  a later edition of a dataset, a treaty); ``source`` is its bibliography key and
+  ``locator`` says where in it the figure stands (page, table, article or section),
+  so a reader can check it; it cannot be checked offline, so the row must say where;
 * ``data``: computed from the book's datasets; ``check`` names the value and
   ``tolerance`` how far the text may round it. Two forms:
   ``stock:PLACE:YEAR:COLUMN`` (a row of :func:`migbook.data.stock_by_place`), and
