@@ -32,6 +32,13 @@ def network_control() -> Control:
                    labels=tuple(NETWORKS.values()))
 
 
+def list_dates() -> str:
+    """The year of each process's member list, for captions: the network joins lists of different years."""
+    as_of = data.load("organisations").set_index("code")["members_as_of"]
+    dated = ", ".join(f"{SHORT_NAMES[code].split(' (')[0]} {int(as_of[code])}" for code, _ in processes())
+    return f"Member lists as recorded for each process: {dated}."
+
+
 @functools.cache
 def processes() -> tuple[tuple[str, str], ...]:
     """(code, short name) of the consultative processes in the network, largest first."""

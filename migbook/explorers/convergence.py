@@ -83,7 +83,7 @@ def convergence() -> GridExplorer:
     return GridExplorer(
         title="Converging perceptions in consultative processes",
         caption=("Averaging model on the consultative-process network: each round, every state moves its view "
-                 "towards its partners'. Lines show the highest, average and lowest view."),
+                 "towards its partners'. Lines show the highest, average and lowest view. " + _rcp.list_dates()),
         controls=[Control("s", "Stubbornness s (weight on one's own view)",
                           tuple(np.round(np.arange(0, 0.91, 0.1), 1)), DEFAULTS.stubbornness, live_step=0.05),
                   _rcp.network_control()],

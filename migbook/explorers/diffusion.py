@@ -67,7 +67,7 @@ def diffusion() -> GridExplorer:
     return GridExplorer(
         title="A policy idea spreading through consultative processes",
         caption=("Threshold cascade on the network of states linked by shared regional consultative processes. "
-                 "The dashed rule is the number of states in the network."),
+                 "The dashed rule is the number of states in the network. " + _rcp.list_dates()),
         controls=[
             Control("seed", "First adopters: members of", tuple(code for code, _ in named), DEFAULT_SEED,
                     kind="select", labels=tuple(name for _, name in named)),
