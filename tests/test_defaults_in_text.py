@@ -8,12 +8,11 @@ from the source of the default and must stand in the page.
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 
 import pytest
 
 from migbook.explorers.diffusion import DEFAULT_SEED
-from migbook.models import diffusion, public_goods, reciprocity, stock_flow
+from migbook.models import diffusion, mobility_regime, reciprocity, stock_flow
 from migbook.paths import BOOK_DIR
 
 
@@ -26,19 +25,15 @@ def pct(share: float) -> str:
     return f"{100 * share:g}"
 
 
-def fraction(value: float) -> Fraction:
-    return Fraction(value).limit_denominator(100)
-
-
 def claims() -> list[tuple[str, str]]:
     sf = stock_flow.DEFAULTS
     eq = stock_flow.equilibrium(sf.inflow, sf.emigration, sf.naturalisation, sf.death)
     half = stock_flow.half_life(sf.emigration, sf.naturalisation, sf.death)
     leave = sf.emigration + sf.naturalisation + sf.death
     rp = reciprocity.DEFAULTS
-    pg = public_goods.DEFAULTS
-    returns = public_goods.marginal_returns(pg.multiplier, pg.n_sending, pg.n_receiving, pg.rho)
-    denominator = Fraction(pg.n_sending) + Fraction(pg.rho).limit_denominator() * pg.n_receiving
+    mr = mobility_regime.DEFAULTS
+    low, _ = mobility_regime.linkage_window(mr.need, mr.cost, mr.gain, mr.n_sending)
+    at_one = mobility_regime.equilibrium_payoffs(mr.need, mr.cost, 1.0, mr.gain, mr.n_sending, mr.n_receiving)
     ch1, ch2 = "chapters/01-why-migration-is-international.md", "chapters/02-states-regions-global-governance.md"
     ch4 = "chapters/04-bottom-up-approaches.md"
     return [
@@ -55,10 +50,11 @@ def claims() -> list[tuple[str, str]]:
         ("lessons/01-stock-and-flow.md", f"shrinks by {pct(leave)} % each year"),
         (ch2, f"with $R = {rp.R:g}$ and $P = {rp.P:g}$ fixed"),
         (ch2, f"At the defaults ($T = {rp.T:g}$, $S = {rp.S:g}$)"),
-        (ch2, f"At the defaults, $n_s = {pg.n_sending}$, $n_r = {pg.n_receiving}$, $r = {pg.multiplier:g}$ and "
-              f"$\\rho = {pg.rho:g}$, the denominator is {denominator}."),
-        (ch2, f"$r\\,b = {fraction(returns['sending'])} \\approx {returns['sending']:.2f} > 1$"),
-        (ch2, f"$r\\,b = {fraction(returns['receiving'])} \\approx {returns['receiving']:.2f} < 1$"),
+        (ch2, f"The explorer sets $g = {mr.gain:g}$ with $n_r = {mr.n_receiving}$ receiving states"),
+        (ch2, f"At the defaults, $n_s = {mr.n_sending}$, $\\nu = {mr.need:g}$ and $k = {mr.cost:g}$"),
+        (ch2, f"$k - \\nu = {low:g}$"),
+        (ch2, f"At an offer of 1 each receiving state gains ${at_one['receiving']:g}$ and each sending state "
+              f"${mr.n_receiving} \\times (1 - 1/{mr.n_sending}) \\approx {at_one['sending']:.2f}$"),
         (ch4, f"start from the Colombo Process at $\\theta$ = {diffusion.DEFAULTS.threshold:g}"),
         ("lessons/04-how-ideas-travel.md", f"at a threshold of {diffusion.DEFAULTS.threshold:g}"),
     ]

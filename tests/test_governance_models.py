@@ -1,4 +1,4 @@
-"""Chapter 2-4 models against published results: Axelrod, the public-goods threshold, Putnam, Granovetter, DeGroot."""
+"""Chapter 2-4 models against published results: Axelrod, the mobility regime (Meyers, Betts), Putnam, Granovetter, DeGroot."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from migbook.errors import ParameterError
-from migbook.models import convergence, diffusion, public_goods, win_sets
+from migbook.models import convergence, diffusion, win_sets
 from migbook.models import reciprocity as coop
 
 # --- repeated prisoner's dilemma (Axelrod 1984) -------------------------------------------------
@@ -46,41 +46,6 @@ def test_delta_must_be_a_discount_factor() -> None:
         coop.per_round_payoff("tit_for_tat", 1.0)
     with pytest.raises(ParameterError, match="strategy"):
         coop.per_round_payoff("sometimes", 0.5)
-
-
-# --- public goods ----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("n", [2, 5, 10])
-def test_free_riding_dominant_iff_multiplier_below_number_of_states(n: int) -> None:
-    for r in (n - 1, n - 0.01, n + 0.01, n + 1):
-        contributes = public_goods.equilibrium(r, n, 0, 1.0)["sending"]
-        assert contributes is (r > n)
-        # dominance: whatever the others do, one's own unit changes one's payoff by r/n - 1
-        for others in (np.zeros(n - 1), np.ones(n - 1)):
-            pay = [public_goods.state_payoffs(np.r_[own, others], r, n, 0, 1.0)[0] for own in (1, 0)]
-            gain = pay[0] - pay[1]
-            assert gain == pytest.approx(r / n - 1)
-
-
-def test_receiving_states_gain_little_from_the_regime() -> None:
-    returns = public_goods.marginal_returns(12, 6, 4, 0.25)
-    assert returns["sending"] == pytest.approx(12 / 7)
-    assert returns["receiving"] == pytest.approx(3 / 7)
-    assert public_goods.equilibrium(12, 6, 4, 0.25) == {"sending": True, "receiving": False}
-    table = public_goods.scenario_payoffs(12, 6, 4, 0.25).set_index(["scenario", "state"])["payoff"]
-    # everyone is better off when all contribute, yet a receiving state does better by not joining
-    assert table[("everybody contributes", "receiving")] > table[("nobody contributes", "receiving")]
-    assert table[("only sending states contribute", "receiving")] > table[("everybody contributes", "receiving")] - 1
-
-
-def test_public_goods_bad_input() -> None:
-    with pytest.raises(ParameterError, match="rho"):
-        public_goods.marginal_returns(12, 6, 4, 1.5)
-    with pytest.raises(ParameterError, match="n_sending"):
-        public_goods.shares(-1, 4, 0.5)
-    with pytest.raises(ParameterError, match="contributions"):
-        public_goods.state_payoffs([1, 1], 12, 6, 4, 0.25)
 
 
 # --- win-sets (Putnam 1988) ------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from migbook.models import convergence, diffusion, public_goods, stock_flow, win_sets
+from migbook.models import convergence, diffusion, stock_flow, win_sets
 from migbook.models import reciprocity as coop
 
 settings.register_profile("migbook", max_examples=60, deadline=None, derandomize=True,
@@ -75,7 +75,7 @@ def test_naturalisation_moves_people_between_counts(inflow: float, e: float, d: 
 @given(inflow=st.floats(0, 1e5), r=rates())
 def test_equilibrium_is_a_fixed_point(inflow: float, r: tuple) -> None:
     e, n, d = r
-    assume(e + d > 0)
+    assume(e + d > 1e-9)  # denormal rates give infinite stocks: not a question the model answers
     eq = stock_flow.equilibrium(inflow, e, n, d)
     assert eq["foreign_citizens"] <= eq["foreign_born"] + 1e-9
     assert eq["naturalised"] >= -1e-9
@@ -96,37 +96,6 @@ def test_half_life_halves_the_gap(r: tuple) -> None:
 
 
 # --- public goods -------------------------------------------------------------------------------------
-
-regimes = st.tuples(st.integers(0, 50), st.integers(0, 50), share).filter(
-    lambda t: t[0] + t[1] >= 2 and t[0] + t[2] * t[1] > 0)
-
-
-@given(regime=regimes)
-def test_shares_sum_to_one(regime: tuple) -> None:
-    n_s, n_r, rho = regime
-    b = public_goods.shares(n_s, n_r, rho)
-    assert n_s * b["sending"] + n_r * b["receiving"] == pytest.approx(1)
-    assert b["receiving"] <= b["sending"] + 1e-12
-    assert b["receiving"] == pytest.approx(rho * b["sending"])
-
-
-@given(regime=regimes, r=st.floats(0, 100), dr=st.floats(0.01, 100))
-def test_a_larger_multiplier_never_stops_a_state_contributing(regime: tuple, r: float, dr: float) -> None:
-    n_s, n_r, rho = regime
-    before = public_goods.equilibrium(r, n_s, n_r, rho)
-    after = public_goods.equilibrium(r + dr, n_s, n_r, rho)
-    assert all(after[k] or not before[k] for k in before)
-    returns = public_goods.marginal_returns(r + dr, n_s, n_r, rho)
-    assert after == {k: v > 1 for k, v in returns.items()}
-
-
-@given(regime=regimes, r=st.floats(0, 100), data=st.data())
-def test_payoffs_share_out_the_whole_pot(regime: tuple, r: float, data: st.DataObject) -> None:
-    n_s, n_r, rho = regime
-    c = np.array(data.draw(st.lists(share, min_size=n_s + n_r, max_size=n_s + n_r)))
-    pay = public_goods.state_payoffs(c, r, n_s, n_r, rho)
-    assert pay.sum() == pytest.approx(r * c.sum() - c.sum(), rel=1e-9, abs=1e-9)
-
 
 # --- win-sets -----------------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from migbook.errors import ParameterError
-from migbook.models import _checks, _networks, convergence, diffusion, public_goods, stock_flow, win_sets
+from migbook.models import _checks, _networks, convergence, diffusion, mobility_regime, stock_flow, win_sets
 from migbook.models import reciprocity as coop
 
 # --- the explorers' starting values: a changed default is a changed book ----------------------------
@@ -27,8 +27,8 @@ def test_defaults_are_the_documented_starting_points() -> None:
             stock_flow.DEFAULTS.years, stock_flow.DEFAULTS.start_year) == (100, 0.04, 0.03, 0.01, 1000, 200, 50, 2020)
     assert (convergence.DEFAULTS.stubbornness, convergence.DEFAULTS.rounds) == (0.5, 30)
     assert diffusion.DEFAULTS.threshold == 0.15
-    assert (public_goods.DEFAULTS.multiplier, public_goods.DEFAULTS.n_sending, public_goods.DEFAULTS.n_receiving,
-            public_goods.DEFAULTS.rho) == (12.0, 6, 4, 0.25)
+    d = mobility_regime.DEFAULTS
+    assert (d.gain, d.need, d.cost, d.linkage, d.n_sending, d.n_receiving) == (1.0, 0.25, 1.0, 0.0, 6, 4)
     assert win_sets.DEFAULTS.width == 20
     assert (coop.DEFAULTS.T, coop.DEFAULTS.R, coop.DEFAULTS.P, coop.DEFAULTS.S) == (5, 3, 1, 0)
     assert coop.DEFAULTS is coop.AXELROD
@@ -116,64 +116,6 @@ def test_equilibrium_and_half_life_edge_cases() -> None:
     assert stock_flow.half_life(0.25, 0, 0.5)["foreign_born"] == pytest.approx(0.5)
     with pytest.raises(ParameterError, match="inflow must be zero or more"):
         stock_flow.equilibrium(-1, 0.1, 0.1, 0.1)
-
-
-# --- public goods ---------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("n", [2, 4, 8])
-def test_a_state_indifferent_between_contributing_or_not_does_not_contribute(n: int) -> None:
-    """Tie rule (equilibrium docstring): a marginal return of exactly 1 means no contribution."""
-    assert public_goods.marginal_returns(n, n, 0, 1.0)["sending"] == 1.0
-    assert public_goods.equilibrium(n, n, 0, 1.0) == {"sending": False, "receiving": False}
-    assert public_goods.equilibrium(n + 2**-10, n, 0, 1.0)["sending"] is True
-
-
-def test_receiving_state_tie_does_not_contribute() -> None:
-    """Tie rule, receiving side: 6 sending + 4 receiving at weight 1/2 share 8 units; a receiving state's own unit
-    returns 16 x (1/2)/8 = 1 exactly."""
-    assert public_goods.shares(6, 4, 0.5) == {"sending": 1 / 8, "receiving": 1 / 16}
-    assert public_goods.equilibrium(16, 6, 4, 0.5) == {"sending": True, "receiving": False}
-    assert public_goods.equilibrium(16.5, 6, 4, 0.5) == {"sending": True, "receiving": True}
-
-
-def test_payoffs_are_the_share_of_the_pot_less_ones_own_unit() -> None:
-    pay = public_goods.state_payoffs([1, 0, 0.5, 1], 8, 2, 2, 0.5)  # weights 1/3, 1/3, 1/6, 1/6; pot 8 x 2.5
-    assert pay == pytest.approx([20 / 3 - 1, 20 / 3, 10 / 3 - 0.5, 10 / 3 - 1])
-    assert public_goods.state_payoffs([0, 0], 8, 2, 0, 0.5).tolist() == [0, 0]
-    assert public_goods.state_payoffs([1, 1], 0, 2, 0, 1.0).tolist() == [-1, -1]
-
-
-def test_public_goods_bounds() -> None:
-    """Rules: at least two states; rho in [0, 1]; with rho 0 a sending state; contributions in [0, 1]."""
-    assert public_goods.shares(2, 0, 1.0) == {"sending": 0.5, "receiving": 0.5}
-    assert public_goods.shares(1, 1, 0.0) == {"sending": 1.0, "receiving": 0.0}
-    assert public_goods.shares(0, 2, 1.0) == {"sending": 0.5, "receiving": 0.5}
-    assert public_goods.shares(1000, 1000, 1.0)["sending"] == 1 / 2000
-    with pytest.raises(ParameterError, match="a regime needs at least two states, got 1 sending and 0 receiving"):
-        public_goods.shares(1, 0, 1.0)
-    with pytest.raises(ParameterError, match="with rho = 0 there must be at least one sending state"):
-        public_goods.shares(0, 3, 0.0)
-    with pytest.raises(ParameterError, match="n_receiving must be between 0 and 1000"):
-        public_goods.shares(2, 1001, 0.5)
-    with pytest.raises(ParameterError, match="multiplier must be zero or more"):
-        public_goods.marginal_returns(-1, 2, 2, 0.5)
-    assert public_goods.state_payoffs([0, 1], 2, 1, 1, 1.0).tolist() == [1, 0]
-    for bad in ([1.0001, 0], [-0.0001, 0]):
-        with pytest.raises(ParameterError, match="contributions must be between 0 and 1"):
-            public_goods.state_payoffs(bad, 2, 1, 1, 1.0)
-    with pytest.raises(ParameterError, match=r"contributions must have one entry per state \(2\), got shape \(3,\)"):
-        public_goods.state_payoffs([0, 1, 1], 2, 1, 1, 1.0)
-    with pytest.raises(ParameterError, match="multiplier must be zero or more"):
-        public_goods.state_payoffs([0, 1], -2, 1, 1, 1.0)
-
-
-def test_scenarios_in_order() -> None:
-    table = public_goods.scenario_payoffs(8, 2, 2, 0.5)
-    assert table["scenario"].tolist() == ["nobody contributes"] * 2 + ["only sending states contribute"] * 2 + [
-        "everybody contributes"] * 2
-    assert table["state"].tolist() == ["sending", "receiving"] * 3
-    assert table["payoff"].tolist() == pytest.approx([0, 0, 16 / 3 - 1, 8 / 3, 32 / 3 - 1, 16 / 3 - 1])
 
 
 # --- reciprocity ----------------------------------------------------------------------------------------
@@ -437,14 +379,6 @@ LINE = [[0, 1], [1, 0]]
     (lambda: stock_flow.equilibrium("x", 0.1, 0.1, 0.1), "inflow"),
     (lambda: stock_flow.equilibrium(1, "x", 0.1, 0.1), "emigration"),
     (lambda: stock_flow.half_life(0.1, "x", 0.1), "naturalisation"),
-    (lambda: public_goods.shares("x", 1, 0.5), "n_sending"),
-    (lambda: public_goods.shares(1, "x", 0.5), "n_receiving"),
-    (lambda: public_goods.shares(1, 1, "x"), "rho"),
-    (lambda: public_goods.marginal_returns("x", 1, 1, 0.5), "multiplier"),
-    (lambda: public_goods.state_payoffs("x", 2, 1, 1, 0.5), "contributions"),
-    (lambda: public_goods.state_payoffs([0, 0], "x", 1, 1, 0.5), "multiplier"),
-    (lambda: public_goods.equilibrium("x", 1, 1, 0.5), "multiplier"),
-    (lambda: public_goods.scenario_payoffs("x", 1, 1, 0.5), "multiplier"),
     (lambda: coop.per_round_payoff("tit_for_tat", "x"), "delta"),
     (lambda: coop.reciprocity_table("x"), "delta"),
     (lambda: coop.Payoffs(T="5"), "payoff T"),
@@ -463,6 +397,13 @@ LINE = [[0, 1], [1, 0]]
     (lambda: convergence.averaging([1, 2], LINE, 0.5, "x"), "steps"),
     (lambda: convergence.consensus("x", LINE), "initial"),
     (lambda: _networks.complete_network("x"), "n"),
+    (lambda: mobility_regime.opens("x", 1), "need"),
+    (lambda: mobility_regime.opens(0.5, "x"), "cost"),
+    (lambda: mobility_regime.opens(0.5, 1, "x"), "linkage"),
+    (lambda: mobility_regime.state_payoffs("x", 0.5, 1), "openings"),
+    (lambda: mobility_regime.state_payoffs([1], 0.5, 1, gain="x"), "gain"),
+    (lambda: mobility_regime.equilibrium_payoffs(0.5, 1, n_receiving="x"), "n_receiving"),
+    (lambda: mobility_regime.joint_gain(0.5, 1, n_sending="x"), "n_sending"),
 ])
 def test_a_refusal_names_the_parameter(call: object, named: str) -> None:
     with pytest.raises(ParameterError) as err:
@@ -489,13 +430,11 @@ def test_network_size_must_match_the_actors() -> None:
      "consensus() needs every actor to have a contact"),
     (lambda: diffusion.cascade([-1, 1]), "thresholds must be zero or more"),
     (lambda: diffusion.cascade([2, 1], fractional=True), "fractional thresholds are shares between 0 and 1"),
-    (lambda: public_goods.state_payoffs([2, 0], 1, 1, 1, 0.5), "contributions must be between 0 and 1"),
-    (lambda: public_goods.shares(0, 2, 0), "with rho = 0 there must be at least one sending state"),
-    (lambda: public_goods.marginal_returns(-1, 1, 1, 0.5),
-     "multiplier must be zero or more (benefit per unit contributed), got -1"),
-    (lambda: public_goods.state_payoffs([0, 0], -1, 1, 1, 0.5),
-     "multiplier must be zero or more (benefit per unit contributed), got -1"),
-    (lambda: public_goods.shares(1001, 1, 0.5), "n_sending must be between 0 and 1000, got 1001"),
+    (lambda: mobility_regime.opens(-1, 1), "need must be zero or more (a receiving state's own gain from opening), "
+                                          "got -1"),
+    (lambda: mobility_regime.state_payoffs([2, 0], 0.25, 1), "openings must be 0 (closed) or 1 (open) for each "
+                                                            "receiving state"),
+    (lambda: mobility_regime.linkage_window(0.25, 1, n_sending=0), "n_sending must be between 1 and 1000, got 0"),
     (lambda: stock_flow.project(1, 0.5, 0.5, 0.5),
      "emigration + naturalisation + death must not exceed 1 per year (got 0.5 + 0.5 + 0.5)"),
     (lambda: stock_flow.project(-1, 0, 0, 0), "inflow must be zero or more (thousand people a year), got -1"),
@@ -531,14 +470,6 @@ def test_edge_cases_raise_no_numpy_warnings() -> None:
         assert diffusion.final_adopters([0, 0.5], np.zeros((2, 2)), fractional=True) == 1
         assert stock_flow.half_life(1e-320, 0, 0)["foreign_citizens"] == math.inf
         assert stock_flow.half_life(0.5, 0.25, 0.25)["foreign_citizens"] == 0.0
-
-
-def test_one_sending_or_one_receiving_state() -> None:
-    one_sender = public_goods.scenario_payoffs(8, 1, 2, 0.5).set_index(["scenario", "state"])["payoff"]
-    assert one_sender[("only sending states contribute", "sending")] == pytest.approx(8 * 0.5 - 1)
-    assert one_sender[("only sending states contribute", "receiving")] == pytest.approx(8 * 0.25)
-    one_receiver = public_goods.scenario_payoffs(8, 2, 1, 0.5).set_index(["scenario", "state"])["payoff"]
-    assert one_receiver[("everybody contributes", "receiving")] == pytest.approx(24 * 0.2 - 1)
 
 
 def test_alternating_with_a_positive_sucker_payoff() -> None:

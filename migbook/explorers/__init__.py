@@ -35,7 +35,7 @@ from migbook.explorers.datasets import (
 from migbook.explorers.diffusion import diffusion
 from migbook.explorers.free_movement import free_movement
 from migbook.explorers.migrant_stock import migrant_stock
-from migbook.explorers.public_goods import public_goods
+from migbook.explorers.mobility_regime import mobility_regime
 from migbook.explorers.ratification import ratification
 from migbook.explorers.reciprocity import reciprocity
 from migbook.explorers.recurrence import recurrence
@@ -77,7 +77,7 @@ __all__ = [
     "migrant_stock_by_region",
     "missing_migrants_by_region",
     "missing_migrants_by_route",
-    "public_goods",
+    "mobility_regime",
     "ratification",
     "reciprocity",
     "recurrence",

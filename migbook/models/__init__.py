@@ -6,7 +6,7 @@ its tests reproduce, and holds its explorer's starting values in ``DEFAULTS``
 
 * :mod:`~migbook.models.stock_flow`: stocks and flows of a migrant population;
 * :mod:`~migbook.models.reciprocity`: the repeated prisoner's dilemma (Axelrod);
-* :mod:`~migbook.models.public_goods`: a labour-mobility regime as a public good;
+* :mod:`~migbook.models.mobility_regime`: a labour-mobility regime only receiving states can supply (Meyers);
 * :mod:`~migbook.models.win_sets`: ratification as a two-level game (Putnam);
 * :mod:`~migbook.models.diffusion`: threshold cascades (Granovetter);
 * :mod:`~migbook.models.convergence`: averaging of views (DeGroot);
@@ -28,7 +28,7 @@ from migbook.models import (
     convergence,
     diffusion,
     free_movement,
-    public_goods,
+    mobility_regime,
     reciprocity,
     recurrence,
     replacement,
@@ -45,7 +45,7 @@ __all__ = [
     "convergence",
     "diffusion",
     "free_movement",
-    "public_goods",
+    "mobility_regime",
     "reciprocity",
     "recurrence",
     "replacement",
