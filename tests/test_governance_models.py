@@ -1,4 +1,4 @@
-"""Chapter 2-4 models against published results: Axelrod, the mobility regime (Meyers, Betts), Putnam, Granovetter, DeGroot."""
+"""Chapter 2-4 models against published results: Axelrod, Putnam, Granovetter, DeGroot."""
 
 from __future__ import annotations
 

@@ -102,13 +102,13 @@ def test_vectorised_over_linkage() -> None:
 
 
 def test_bad_input_is_refused_with_the_parameter_named() -> None:
-    with pytest.raises(ParameterError, match="^cost must be zero or more"):
+    with pytest.raises(ParameterError, match=r"^cost must be zero or more"):
         m.opens(0.5, -1)
-    with pytest.raises(ParameterError, match="^openings must list one entry per receiving state"):
+    with pytest.raises(ParameterError, match=r"^openings must list one entry per receiving state"):
         m.state_payoffs([], 0.5, 1)
-    with pytest.raises(ParameterError, match="^openings must be 0"):
+    with pytest.raises(ParameterError, match=r"^openings must be 0"):
         m.state_payoffs([0.5, 1], 0.5, 1)
-    with pytest.raises(ParameterError, match="^n_receiving must be between 1 and 1000"):
+    with pytest.raises(ParameterError, match=r"^n_receiving must be between 1 and 1000"):
         m.equilibrium_payoffs(0.5, 1, n_receiving=0)
-    with pytest.raises(ParameterError, match="^gain must be zero or more"):
+    with pytest.raises(ParameterError, match=r"^gain must be zero or more"):
         m.joint_gain(0.5, 1, gain=-1)
