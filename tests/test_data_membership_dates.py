@@ -14,6 +14,7 @@ import pytest
 from migbook import data
 from migbook.derive import memberships as mod
 from migbook.errors import MigbookError
+from migbook.paths import ROOT
 
 TREATY_OF_ROME = "Treaty of Rome, in force 1 January 1958 (European Union, 'History of the EU')"
 EU_COUNTRIES = "European Union, 'EU countries': year each country joined"
@@ -133,6 +134,11 @@ def test_corrections_are_explicit_and_counted(members: pd.DataFrame) -> None:
     description = data.describe("memberships")["description"]
     assert f"{len(corrected)} year corrections on {len(spells)} COW spells" in description
     assert f"{len(unconfirmed)} OAU years that could not be confirmed" in description
+    page = (ROOT / "book" / "data" / "organisations.md").read_text(encoding="utf-8")
+    assert f"There are {len(corrected)} corrections\non {len(spells)} rows" in page
+    names = {"CAN": "Andean Community", "SCHENGEN_GROUP": "Schengen group"}
+    for org, n in per_org.items():
+        assert f"- {names.get(org, org)}, {n}" in page, org
     # each corrected row shows COW's year and the new one in its source
     shown = members[members["source"].str.contains("corrected from COW's")]
     assert len(shown) == len(spells)
