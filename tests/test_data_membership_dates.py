@@ -118,6 +118,15 @@ def test_membership_follows_the_dates(members: pd.DataFrame) -> None:
     assert not data.members_in("SCHENGEN_GROUP", 1999)
 
 
+def test_iom_totals_match_iom_s_own_counts() -> None:
+    """IOM years are COW's, not checked member by member; the totals agree with what IOM said of itself.
+
+    IOM Costa Rica office, 'History' (rosanjose.iom.int/site/en/history): 67 member countries in 1998 and
+    155 in December 2013 (a state admitted late in 2013 is coded by COW from 2014)."""
+    assert len(data.members_in("IOM", 1998)) == 67
+    assert len(data.members_in("IOM", 2013)) + 1 == len(data.members_in("IOM", 2014)) == 155
+
+
 # --- the corrections table -------------------------------------------------------------
 
 def test_corrections_are_explicit_and_counted(members: pd.DataFrame) -> None:
