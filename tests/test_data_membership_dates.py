@@ -122,7 +122,7 @@ def test_iom_totals_match_iom_s_own_counts() -> None:
     """IOM years are COW's, not checked member by member; the totals agree with what IOM said of itself.
 
     IOM Costa Rica office, 'History' (rosanjose.iom.int/site/en/history): 67 member countries in 1998 and
-    155 in December 2013 (a state admitted late in 2013 is coded by COW from 2014)."""
+    155 in December 2013; the COW years give 154 in 2013 and reach 155 in 2014 (cause not established)."""
     assert len(data.members_in("IOM", 1998)) == 67
     assert len(data.members_in("IOM", 2013)) + 1 == len(data.members_in("IOM", 2014)) == 155
 
