@@ -74,7 +74,30 @@ def test_final_cow_rows_are_cow_less_the_documented_drops(raw_sources: Path, mem
     dropped = cow.merge(additions.loc[additions["action"] == "drop", keys], on=keys)
     assert len(dropped) == (additions["action"] == "drop").sum() == 8
     from_cow = members[members["source"].str.startswith(COW_PREFIX)]
-    assert expand(from_cow, mod.COW_LAST) == raw_full_members(raw_sources) - expand(dropped, mod.COW_LAST)
+    removed, added = corrected_state_years()
+    assert removed.isdisjoint(added)
+    expected = (raw_full_members(raw_sources) - expand(dropped, mod.COW_LAST) - removed) | added
+    assert expand(from_cow, mod.COW_LAST) == expected
+    # the corrections are counted, never silent: each corrected spell says so in its source
+    corrections = mod.read_corrections()
+    n_spells = len(corrections[corrections["status"] == "corrected"].drop_duplicates(["organisation", "iso3",
+                                                                                         "cow_joined"]))
+    assert from_cow["source"].str.contains("corrected from COW's").sum() == n_spells
+
+
+def corrected_state_years() -> tuple[set[tuple[str, str, int]], set[tuple[str, str, int]]]:
+    """State-years (to COW's last year) the corrections table removes from and adds to COW's spells,
+    computed from its rows alone: a later join or earlier exit removes years, an earlier join adds them."""
+    corrections = mod.read_corrections()
+    corrections = corrections[corrections["status"] == "corrected"]
+    removed, added = set(), set()
+    for row in corrections.itertuples():
+        was, now = int(row.cow_year), int(row.year)
+        low, high = min(was, now), min(max(was, now), mod.COW_LAST + 1)
+        years = {(row.organisation, row.iso3, y) for y in range(low, high)}
+        later_start_or_earlier_end = (now > was) if row.field == "joined" else (now < was)
+        (removed if later_start_or_earlier_end else added).update(years)
+    return removed, added
 
 
 def test_counts_in_2014_match_cow_but_for_the_documented_corrections(raw_sources: Path,
@@ -169,8 +192,16 @@ def entry_into_force_mwc(twentieth: date) -> date:
 
 def test_mwc_ratification_history(treaties: pd.DataFrame) -> None:
     mwc = parties(treaties, "MWC")
-    assert len(mwc) == 58
+    assert len(mwc) == 59  # the UN Treaty Collection status page read: Parties 59
     assert len(treaties[(treaties["treaty"] == "MWC") & treaties["action"].isna()]) == 11
+    all_mwc = treaties[treaties["treaty"] == "MWC"]
+    assert all_mwc["signature_date"].notna().sum() == 40  # and Signatories 40
+    assert mwc["action_date"].notna().all()  # every party's day is known (Chad, Gambia, Guinea-Bissau completed)
+    dates = all_mwc.set_index("iso3")[["signature_date", "action_date"]]
+    assert dates.loc["TCD"].tolist() == ["2012-09-26", "2022-02-22"]
+    assert dates.loc["GMB"].tolist() == ["2017-09-20", "2018-09-28"]
+    assert dates.loc["GNB"].tolist() == ["2000-09-12", "2018-10-22"]
+    assert dates.loc["MWI"].tolist() == ["2022-09-23", "2022-09-23"]
     dates = mwc["action_date"].dropna().sort_values().tolist()
     assert dates[0] >= "1990-12-18"
     assert dates[19] == "2003-03-14"  # the 20th instrument (El Salvador and Guatemala)
@@ -178,7 +209,7 @@ def test_mwc_ratification_history(treaties: pd.DataFrame) -> None:
     by_mid_2008 = (mwc["action_date"] <= "2008-06-30").sum()
     assert by_mid_2008 == 37  # the source text's 37 by mid-2008 (parties, all sending states)
     per_year = mwc.groupby("action_year").size().reindex(range(1990, 2026), fill_value=0).cumsum()
-    assert per_year.loc[1992] == 0 and per_year.loc[2003] >= 20 and per_year.loc[2025] == 58
+    assert per_year.loc[1992] == 0 and per_year.loc[2003] >= 20 and per_year.loc[2025] == 59
 
 
 def test_refugee_instruments(treaties: pd.DataFrame) -> None:

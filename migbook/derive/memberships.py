@@ -9,7 +9,11 @@ Three tables:
   its source) then close spells after 2014 (Brexit, the Sahel states' exit from ECOWAS,
   NAFTA's end), correct a few COW codings, and add organisations COW does not cover
   (Schengen area, EEA, EAC, USMCA, Nordic Passport Union, Benelux, CER, the Trans-Tasman
-  Travel Arrangement, regional consultative processes).
+  Travel Arrangement, regional consultative processes). Finally the explicit table
+  ``handmade/membership_corrections.csv`` corrects COW join and leave years that the
+  organisations' own records contradict: one row per corrected year, naming COW's year, the
+  corrected year and date, and the source; rows marked ``unconfirmed`` keep COW's year and add
+  a note saying what could not be confirmed. Every corrected row says so in its source and note.
 - ``organisations``: the organisations and processes the book discusses, with founding year
   and migration role (``handmade/organisations.csv``).
 - ``treaties``: signatures, ratifications, accessions and successions for the 1990 Migrant
@@ -52,6 +56,10 @@ COW_SOURCE = ("Correlates of War IGO data v3.0 (Pevehouse et al. 2020, Journal o
 SPELL_COLUMNS = ["organisation", "iso3", "joined", "left", "member_type", "source", "note"]
 MEMBERSHIP_COLUMNS = ["organisation", "kind", "iso3", "spell", "joined", "left", "member_type", "source", "note"]
 ACTIONS = ("add", "close", "drop", "annotate")
+CORRECTION_COLUMNS = ["organisation", "iso3", "cow_joined", "field", "cow_year", "year", "date", "status",
+                      "source", "note"]
+CORRECTION_STATUSES = ("corrected", "unconfirmed")
+COW_PREFIX = "Correlates of War"
 
 TREATY_ADOPTED = {"MWC": "1990-12-18", "REFUGEE_1951": "1951-07-28", "PROTOCOL_1967": "1967-01-31"}
 TREATY_COLUMNS = ["treaty", "iso3", "signature_date", "action", "action_date", "action_year", "source"]
@@ -163,6 +171,61 @@ def apply_additions(spells: pd.DataFrame, additions: pd.DataFrame) -> pd.DataFra
     return pd.concat([spells, added], ignore_index=True)
 
 
+def read_corrections() -> pd.DataFrame:
+    """The explicit corrections of COW join and leave years, each with its source and status."""
+    table = read_csv(HANDMADE / "membership_corrections.csv",
+                     dtype={"cow_joined": "Int64", "cow_year": "Int64", "year": "Int64", "date": str})
+    if list(table.columns) != CORRECTION_COLUMNS:
+        raise ReconciliationError(f"memberships: membership_corrections.csv columns are not {CORRECTION_COLUMNS}")
+    if table["source"].isna().any() or table["note"].isna().any():
+        raise ReconciliationError("memberships: a correction has no source or no note")
+    bad = (set(table["status"]) - set(CORRECTION_STATUSES)) | (set(table["field"]) - {"joined", "left"})
+    if bad:
+        raise ReconciliationError(f"memberships: unknown status or field {sorted(bad)} in membership_corrections.csv")
+    corrected = table["status"] == "corrected"
+    if table.loc[corrected, "year"].isna().any() or table.loc[~corrected, "year"].notna().any():
+        raise ReconciliationError("memberships: a corrected row needs a year and an unconfirmed row must not have one")
+    if (table.loc[corrected, "year"] == table.loc[corrected, "cow_year"]).any():
+        raise ReconciliationError("memberships: a correction that changes nothing")
+    dated = corrected & table["date"].notna()
+    if not (table.loc[dated, "date"].str[:4].astype(int) == table.loc[dated, "year"]).all():
+        raise ReconciliationError("memberships: a correction's year differs from the year of its date")
+    if table.duplicated(["organisation", "iso3", "cow_joined", "field"]).any():
+        raise ReconciliationError("memberships: two corrections of the same year")
+    return table
+
+
+def apply_corrections(spells: pd.DataFrame, corrections: pd.DataFrame) -> pd.DataFrame:
+    """Correct COW spells' join or leave years, or note what could not be confirmed.
+
+    Each row names the COW spell by organisation, iso3 and COW's joining year, and the year it
+    corrects (``cow_year``) must be the spell's current one, so a correction cannot silently
+    apply to a changed COW file.
+    """
+    spells = spells.copy()
+    from_cow = spells["source"].str.startswith(COW_PREFIX)
+    original_joined = spells["joined"].copy()
+    for _, row in corrections.iterrows():
+        match = spells.index[from_cow & (spells["organisation"] == row["organisation"])
+                             & (spells["iso3"] == row["iso3"]) & (original_joined == row["cow_joined"])]
+        if len(match) != 1:
+            raise ReconciliationError(f"memberships: correction of {row['organisation']} {row['iso3']} "
+                                      f"{row['cow_joined']} matches {len(match)} COW spells")
+        index, field = int(match[0]), row["field"]
+        if spells.at[index, field] != row["cow_year"]:
+            raise ReconciliationError(f"memberships: {row['organisation']} {row['iso3']} {field} is "
+                                      f"{spells.at[index, field]}, not COW's {row['cow_year']}")
+        if row["status"] == "corrected":
+            spells.at[index, field] = row["year"]
+            label = f"{field} corrected from COW's {row['cow_year']} to {row['year']}: {row['source']}"
+        else:
+            label = f"{field} {row['cow_year']} kept, not confirmed: {row['source']}"
+        spells.at[index, "source"] = f"{spells.at[index, 'source']}; {label}"
+        before = spells.at[index, "note"]
+        spells.at[index, "note"] = row["note"] if pd.isna(before) else f"{before}; {row['note']}"
+    return spells
+
+
 def check_no_overlap(spells: pd.DataFrame) -> None:
     """No country has two overlapping spells in one organisation."""
     years = spells_to_years(spells, 2025)
@@ -192,7 +255,7 @@ def organisations(sources: Path) -> pd.DataFrame:
 def memberships(sources: Path) -> pd.DataFrame:
     """Membership spells: COW to 2014, brought to 2025 and widened by hand-entered rows."""
     orgs = organisations(sources).set_index("code")
-    spells = apply_additions(cow_spells(sources), read_additions())
+    spells = apply_corrections(apply_additions(cow_spells(sources), read_additions()), read_corrections())
     check_no_overlap(spells)
     unknown = set(spells["organisation"]) - set(orgs.index)
     if unknown:
