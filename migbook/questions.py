@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import math
 from dataclasses import dataclass
@@ -14,16 +15,34 @@ from migbook.figures import Twin, live
 
 @dataclass
 class _Reveal:
-    """The static twin: the question with its answer behind a disclosure."""
+    """The static twin: the question, a box that checks an answer in the page, and the worked answer.
+
+    The check runs in the reader's browser (``migbook-questions.js``) with the same tolerance
+    as the live lesson; the form stays hidden until that script enhances it, so a page read
+    without scripts shows the question and its disclosure only.
+    """
 
     prompt: str
+    answer: float
+    tolerance: float
+    unit: str
     answer_text: str
     explanation: str
+    hint: str
 
     def to_html(self) -> str:
+        ident = "migbook-q-" + hashlib.sha1(self.prompt.encode()).hexdigest()[:10]
+        unit = f" ({html.escape(self.unit)})" if self.unit else ""
         return (
-            '<div class="migbook-question">'
-            f"<p><strong>Question.</strong> {html.escape(self.prompt)}</p>"
+            f'<div class="migbook-question" data-answer="{self.answer!r}" data-tolerance="{self.tolerance!r}" '
+            f'data-unit="{html.escape(self.unit)}" data-answer-text="{html.escape(self.answer_text)}" '
+            f'data-explanation="{html.escape(self.explanation)}" data-hint="{html.escape(self.hint)}">'
+            f'<p id="{ident}-prompt"><strong>Question.</strong> {html.escape(self.prompt)}</p>'
+            f'<form class="migbook-check" hidden aria-describedby="{ident}-prompt">'
+            f'<label for="{ident}">Your answer{unit}</label> '
+            f'<input id="{ident}" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"> '
+            '<button type="submit">Check</button>'
+            '<p class="migbook-feedback" role="status" aria-live="polite"></p></form>'
             "<details><summary>Show the answer</summary>"
             f"<p>{html.escape(self.answer_text)}. {html.escape(self.explanation)}</p></details></div>"
         )
@@ -34,7 +53,8 @@ def numeric(prompt: str, answer: float, *, unit: str, tolerance: float, explanat
     """A question with a numeric answer, accepted within ``tolerance`` (in ``unit``).
 
     Live, the student types a number and presses *Check*; the feedback is
-    announced to screen readers. In the book, the answer is one click away.
+    announced to screen readers. The book's page checks a typed answer in the
+    browser with the same tolerance, and the worked answer is one click away.
     """
     if not math.isfinite(answer):
         raise ParameterError(f"answer must be a finite number, got {answer!r}")
@@ -63,4 +83,5 @@ def numeric(prompt: str, answer: float, *, unit: str, tolerance: float, explanat
         panel.answer_box, panel.button, panel.feedback = box, button, feedback
         return panel
 
-    return Twin(title=prompt, make_static=lambda: _Reveal(prompt, answer_text, explanation), make_live=build_live)
+    return Twin(title=prompt, make_static=lambda: _Reveal(prompt, float(answer), float(tolerance), unit,
+                                                                answer_text, explanation, hint), make_live=build_live)

@@ -29,6 +29,7 @@ from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferen
 from migbook.figures.twin import MODE_VARIABLE
 
 ASSETS = Path(__file__).parent / "assets"
+TEMPLATES = Path(__file__).parent / "templates"  # our versions of theme components (accessibility fixes)
 MATHJAX_ENTRY = "mathjax/tex-chtml.js"
 # MathJax parts a CHTML page never loads: speech, SVG output, other combined builds.
 MATHJAX_SKIP = ("sre", "*svg*", "node-main.js", "mml-*.js", "tex-mml-*.js", "*-full*.js", "latest.js")
@@ -89,6 +90,7 @@ def _builder_inited(app: Sphinx) -> None:
 
 def _config_inited(app: Sphinx, config: Any) -> None:
     config.mathjax_path = MATHJAX_ENTRY
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
 
 
 def _dependencies() -> list[str]:
@@ -127,6 +129,8 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
     # role="list"; a list's children must be list items (axe: aria-required-children).
     if "body" in context:
         context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+    if 'class="migbook-question"' in context.get("body", ""):
+        app.add_js_file("migbook/migbook-questions.js", loading_method="defer")
     if 'class="migbook-chart"' in context.get("body", ""):
         app.add_js_file("migbook/vega-bundle.js", loading_method="defer")
         app.add_js_file("migbook/migbook-charts.js", loading_method="defer")

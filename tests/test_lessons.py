@@ -34,3 +34,23 @@ def test_every_question_accepts_the_right_answer_and_refuses_a_wrong_one(name: s
 def test_lesson_one_first_answer_is_the_equilibrium() -> None:
     first = asked("01-stock-and-flow")[0]
     assert first.answer == 1250 and first.tolerance == 15 and first.unit == "thousand"
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_every_question_in_the_book_can_be_checked_in_the_page(name: str) -> None:
+    """The static twin carries what the page's script needs: the same answer and tolerance, a labelled box,
+    a Check button and a status region, with the worked answer still behind its disclosure."""
+    import html
+    import re
+
+    for q in asked(name):
+        page = q.twin.static().to_html()
+        data = {k: html.unescape(v) for k, v in re.findall(r'data-([a-z-]+)="([^"]*)"', page)}
+        assert float(data["answer"]) == q.answer and float(data["tolerance"]) == q.tolerance
+        assert data["unit"] == q.unit
+        box = re.search(r'<label for="([^"]+)">Your answer[^<]*</label> <input id="([^"]+)"', page)
+        assert box and box.group(1) == box.group(2), "the answer box needs its label"
+        assert '<button type="submit">Check</button>' in page
+        assert 'role="status" aria-live="polite"' in page
+        assert "<form class=\"migbook-check\" hidden" in page, "the form shows only once the script runs"
+        assert "<details><summary>Show the answer</summary>" in page
