@@ -33,10 +33,18 @@ def test_bayes_worked_case_one_threat_per_thousand_alarms() -> None:
     assert float(out["false_alarms_per_hit"]) == pytest.approx(9999.9 / 9.9)
 
 
-def test_the_defaults_reproduce_the_worked_case() -> None:
+def test_equal_variance_scores_give_99_percent_at_2_33_sd() -> None:
+    # Phi(2.326) = 0.99: a threshold 2.326 SD above harmless scores and 2.326 SD below threats' mean
+    # (d' = 4.652) gives the worked case's 99 % sensitivity and specificity.
+    sens, fa = model.rates(2.326348, 2 * 2.326348)
+    assert float(sens) == pytest.approx(0.99, abs=1e-6)
+    assert float(fa) == pytest.approx(0.01, abs=1e-6)
+
+
+def test_the_defaults_sit_halfway_between_the_means() -> None:
     sens, fa = model.rates(DEFAULTS.threshold, DEFAULTS.separation)
-    assert float(sens) == pytest.approx(0.99, abs=0.0005)
-    assert float(fa) == pytest.approx(0.01, abs=0.0005)
+    assert DEFAULTS.threshold == DEFAULTS.separation / 2
+    assert float(sens) == pytest.approx(1 - float(fa)) == pytest.approx(0.99379, abs=1e-5)
 
 
 def test_rates_match_the_normal_distribution() -> None:

@@ -42,14 +42,15 @@ __all__ = [
 class Defaults:
     """The explorer's starting point.
 
-    ``base_rate`` 1 in 100,000 and ``separation`` 4.65 reproduce the worked case (99 % sensitivity and
-    specificity at threshold 2.33); ``cost_ratio`` 1,000 says a missed threat costs as much as a
-    thousand false alarms. All three are illustrative, not estimates.
+    A threat in 100,000 travellers, threats scoring 5 standard deviations above harmless travellers
+    on average, and a threshold halfway between (2.5), which stops 99.4 % of threats and 0.6 % of
+    harmless travellers; ``cost_ratio`` 1,000 says a missed threat costs as much as a thousand false
+    alarms. All are illustrative, not estimates.
     """
 
     base_rate: float = 1e-5  # share of travellers who are threats
-    separation: float = 4.65  # d': threats' mean score, in standard deviations
-    threshold: float = 2.33  # standard deviations of the harmless scores
+    separation: float = 5.0  # d': threats' mean score, in standard deviations
+    threshold: float = 2.5  # standard deviations of the harmless scores
     cost_ratio: float = 1000.0  # cost of a missed threat / cost of a false alarm
     travellers: float = 1_000_000.0  # people screened
 
