@@ -15,9 +15,11 @@ models and tests agree:
   ``parties_by_year()``;
 * rates (:mod:`migbook.data.rates`): ``net_migration_rate(start, end)``, ``migration_side(rate)`` with
   its ``BALANCE_BAND``;
-* coverage (:mod:`migbook.data.coverage`): ``PARTIAL_YEARS``, the years a dataset covers in part.
+* coverage (:mod:`migbook.data.coverage`): ``PARTIAL_YEARS``, the years a dataset covers in part;
+* conflict (:mod:`migbook.data.conflict`): ``conflict_years(iso3)``, ``refugees_and_conflict()``.
 """
 
+from migbook.data.conflict import conflict_years, refugees_and_conflict
 from migbook.data.coverage import PARTIAL_YEARS
 from migbook.data.loader import clear_cache, describe, load, load_from, resources, validate_table
 from migbook.data.memberships import CONSULTATIVE_PROCESSES, is_member, member_counts, members_in, rcp_network
@@ -44,6 +46,7 @@ __all__ = [
     "WORLD",
     "additive_measures",
     "clear_cache",
+    "conflict_years",
     "country_names",
     "describe",
     "is_member",
@@ -56,6 +59,7 @@ __all__ = [
     "parties_by_year",
     "places",
     "rcp_network",
+    "refugees_and_conflict",
     "regional_sums",
     "resources",
     "stock_by_place",

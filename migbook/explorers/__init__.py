@@ -14,6 +14,7 @@ from migbook.explorers.asylum_key import asylum_key
 from migbook.explorers.border_market import border_market
 from migbook.explorers.brain_gain import brain_gain
 from migbook.explorers.citizenship import citizenship
+from migbook.explorers.conflict_refugees import conflict_refugees
 from migbook.explorers.convergence import convergence
 from migbook.explorers.datasets import (
     asylum_applications_by_origin_region,
@@ -65,6 +66,7 @@ __all__ = [
     "catalogue",
     "catalogued",
     "citizenship",
+    "conflict_refugees",
     "convergence",
     "countries_by_region",
     "diffusion",
