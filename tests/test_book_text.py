@@ -88,3 +88,13 @@ class TestChapter:
         unsourced = [p[:120] for p in figure_paragraphs(path.read_text())
                      if number_spans(p) and "{cite:" not in p]
         assert not unsourced, "paragraphs with numbers but no citation:\n" + "\n".join(unsourced)
+
+
+def test_bibliography_parses_with_one_entry_per_key() -> None:
+    """The bibliography merges by union (see .gitattributes): every entry must still close, and no key repeat."""
+    from pybtex.database import parse_file
+
+    text = (BOOK / "references.bib").read_text()
+    keys = re.findall(r"^@\w+\{([^,]+),", text, re.M)
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+    assert len(parse_file(str(BOOK / "references.bib")).entries) == len(keys)
