@@ -14,9 +14,11 @@ models and tests agree:
 * treaties (:mod:`migbook.data.treaties`): ``treaty_status(year)``,
   ``parties_by_year()``;
 * rates (:mod:`migbook.data.rates`): ``net_migration_rate(start, end)``;
-* coverage (:mod:`migbook.data.coverage`): ``PARTIAL_YEARS``, the years a dataset covers in part.
+* coverage (:mod:`migbook.data.coverage`): ``PARTIAL_YEARS``, the years a dataset covers in part;
+* blocs (:mod:`migbook.data.blocs`): ``mobility_status(org, year)``, ``income_dispersion()``.
 """
 
+from migbook.data.blocs import STATUS_WORDS, income_dispersion, mobility_status
 from migbook.data.coverage import PARTIAL_YEARS
 from migbook.data.loader import clear_cache, describe, load, load_from, resources, validate_table
 from migbook.data.memberships import CONSULTATIVE_PROCESSES, is_member, member_counts, members_in, rcp_network
@@ -37,17 +39,20 @@ __all__ = [
     "CONSULTATIVE_PROCESSES",
     "MWC",
     "PARTIAL_YEARS",
+    "STATUS_WORDS",
     "TREATY_NAMES",
     "WORLD",
     "additive_measures",
     "clear_cache",
     "country_names",
     "describe",
+    "income_dispersion",
     "is_member",
     "load",
     "load_from",
     "member_counts",
     "members_in",
+    "mobility_status",
     "net_migration_rate",
     "parties_by_year",
     "places",

@@ -19,8 +19,8 @@ from migbook.models.free_movement import DEFAULTS
 GAPS = (1.5, 2.0, 3.0, 4.0, 5.0)  # productivity ratio, region 1 to region 2
 COSTS = (0.0, 0.5, 1.0, 1.5)  # per worker per year, in region 2's starting wages
 SHARES = (0.5, 0.6, 0.7)  # labour share of output
-CAPS = (10, 25, 50, 100)  # per cent of region 2's workers allowed to move (100: no cap)
-MOVED = np.arange(0, 96, 5)  # per cent of region 2's workers moved: the x axis
+CAPS = (10, 30, 100)  # per cent of region 2's workers allowed to move (100: no cap)
+MOVED = np.r_[np.arange(0, 91, 10), 95]  # per cent of region 2's workers moved: the x axis
 SERIES = ["Wage in region 1", "Wage in region 2 plus moving cost", "Wage in region 2"]
 
 
@@ -38,7 +38,7 @@ def run(gap: float, cost: float, share: float, cap: int) -> pd.DataFrame:
 def draw(base: alt.Chart, description: str) -> alt.LayerChart:
     """Three wage lines and a dashed rule where migration stops."""
     lines = base.mark_line(strokeWidth=2.5).encode(
-        x=alt.X("x:Q", title="Share of region 2's workers who have moved (%)", scale=alt.Scale(domain=[0, 95])),
+        x=alt.X("x:Q", title="Share of region 2's workers who have moved (%)", scale=alt.Scale(domain=[0, 100])),
         y=alt.Y("y:Q", title="Wage (region 2's starting wage = 1)", scale=alt.Scale(zero=True)),
         color=alt.Color("series:N", title="Line", sort=SERIES, scale=alt.Scale(domain=SERIES, range=PALETTE[:3]),
                         legend=line_legend()),
