@@ -115,3 +115,44 @@ def test_a_percentage_is_refused_where_a_share_is_meant() -> None:
         model.settle(3, labour_share=60)
     with pytest.raises(ParameterError, match="moved_share"):
         model.wage_paths(3, 0.6, [0, 1.0])
+
+
+def test_defaults_are_the_documented_starting_points() -> None:
+    assert (DEFAULTS.gap, DEFAULTS.cost, DEFAULTS.labour_share, DEFAULTS.cap) == (3.0, 0.5, 0.6, 1.0)
+    assert (DEFAULTS.workers_1, DEFAULTS.workers_2) == (100.0, 100.0)
+
+
+def test_a_gap_exactly_equal_to_the_cost_moves_nobody_and_a_zero_cap_stops_everyone() -> None:
+    assert float(model.settle(1.5, cost=0.5)["migrants"]) == 0.0  # exact in binary: a tie does not move
+    assert float(model.settle(1.25, cost=0.25)["migrants"]) == 0.0
+    assert float(model.settle(5, cost=0, cap=0)["migrants"]) == 0.0
+
+
+def test_wages_are_marginal_products_and_the_wage_bill_is_the_labour_share() -> None:
+    # Cobb-Douglas: w = dY/dL, and w L = b Y.
+    k, n, b, a = 100.0, np.array([50.0, 100.0, 180.0]), 0.6, 2.0
+    y = model.output(a, k, n, b)
+    w = model.wage(a, k, n, b)
+    np.testing.assert_allclose(w * n, b * y)
+    step = 1e-6
+    np.testing.assert_allclose((model.output(a, k, n + step, b) - y) / step, w, rtol=1e-5)
+
+
+def test_settle_broadcasts_over_settings() -> None:
+    out = model.settle([1.2, 2, 3], cost=[0, 0.5, 1], labour_share=0.6)
+    assert out["migrants"].shape == (3,)
+    assert np.all(np.diff(out["wage_1_before"]) > 0)
+
+
+def test_migrant_share_is_migrants_over_region_2_workers() -> None:
+    out = model.settle(3, cost=0.5, workers_1=50, workers_2=200)
+    assert float(out["migrant_share"]) == pytest.approx(float(out["migrants"]) / 200)
+    assert float(out["wage_1"] - out["wage_2"]) == pytest.approx(0.5, abs=1e-9)
+
+
+@pytest.mark.parametrize("name", ["productivity", "capital", "workers", "labour_share"])
+def test_wage_refuses_bad_input(name: str) -> None:
+    args = {"productivity": 1.0, "capital": 100.0, "workers": 100.0, "labour_share": 0.6}
+    args[name] = 0.0
+    with pytest.raises(ParameterError, match=name):
+        model.wage(**args)
