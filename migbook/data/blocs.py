@@ -53,14 +53,14 @@ def _regimes() -> dict[str, tuple[str, int, int | None]]:
 
 
 @functools.cache
-def _income_dispersion(first: int, last: int) -> pd.DataFrame:
+def _income_dispersion(years: tuple[int, ...]) -> pd.DataFrame:
     economy = load("economy").dropna(subset=["gdp_pc_ppp"])
     income = economy.set_index(["year", "iso3"])["gdp_pc_ppp"]
     rows = []
     spells = _spells()
     for code in load("mobility_regimes")["organisation"]:
         own = spells[spells["organisation"] == code]
-        for year in range(first, last + 1):
+        for year in years:
             members = sorted(set(own.loc[is_member(own, year), "iso3"]))  # as members_in(code, year)
             if not members:
                 continue
@@ -74,19 +74,21 @@ def _income_dispersion(first: int, last: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def income_dispersion(first: int = 1990, last: int = 2022) -> pd.DataFrame:
+def income_dispersion(first: int = 1990, last: int = 2022, years: tuple[int, ...] | None = None) -> pd.DataFrame:
     """For each bloc in ``mobility_regimes`` and year: members, the spread of their GDP per capita, status.
 
     Columns: ``organisation``, ``year``, ``members`` (all members that year), ``with_data`` (members
     with a GDP per capita figure), ``ratio`` (richest member's GDP per capita over the poorest's),
     ``cv`` (coefficient of variation: standard deviation over mean, members unweighted) and ``status``
-    (:func:`mobility_status`). Years with fewer than two members with data are left out.
+    (:func:`mobility_status`). Years with fewer than two members with data are left out. ``years``, if
+    given, replaces the range from ``first`` to ``last`` (a figure that needs a few years computes only those).
 
     >>> t = income_dispersion(2019, 2019).set_index("organisation")
     >>> [round(float(t.loc[code, "ratio"]), 1) for code in ("ANZ_CER", "EU", "AU")]
     [1.1, 5.0, 40.0]
     """
-    return _income_dispersion(first, last).copy()
+    chosen = tuple(sorted(set(years))) if years is not None else tuple(range(first, last + 1))
+    return _income_dispersion(chosen).copy()
 
 
 def ratio_of(values: object) -> float:

@@ -6,6 +6,8 @@ with each bloc's free-movement status that year from the ``mobility_regimes`` ta
 
 from __future__ import annotations
 
+import functools
+
 import altair as alt
 import pandas as pd
 
@@ -31,10 +33,10 @@ STATUSES = list(data.STATUS_WORDS.values())
 BAR, ROW = 16, 24  # px: a bar and the row it sits in
 
 
-def table() -> pd.DataFrame:
+@functools.cache
+def _table() -> pd.DataFrame:
     """One row per bloc, year and measure, with the bloc's free-movement status that year in words."""
-    spread = data.income_dispersion()
-    spread = spread[spread["year"].isin((*YEARS, int(DEFAULT_YEAR)))]
+    spread = data.income_dispersion(years=(*YEARS, int(DEFAULT_YEAR)))
     long = spread.melt(id_vars=["organisation", "year", "status", "with_data"], value_vars=list(MEASURES),
                        var_name="measure", value_name="value")
     long["value"] = long["value"].round(2)
@@ -44,6 +46,11 @@ def table() -> pd.DataFrame:
     order = {m: i for i, m in enumerate(MEASURES)}
     long = long.sort_values(["measure", "year", "bloc"], key=lambda c: c.map(order) if c.name == "measure" else c)
     return long.reset_index(drop=True)[["measure", "year", "bloc", "value", "status", "with_data"]]
+
+
+def table() -> pd.DataFrame:
+    """One row per bloc, year and measure, with the bloc's free-movement status that year in words."""
+    return _table().copy()
 
 
 def draw(base: alt.Chart, picked: object, description: str) -> alt.Chart:
