@@ -15,8 +15,8 @@ When movement is opened, workers leave region 2 for region 1 while the wage gap
 exceeds the moving cost ``cost`` (per worker per year, in the same wage units); the
 flow stops where ``w_1 - w_2 = cost``, or earlier at a cap on moves (a share of
 region 2's workers). With no cost and equal labour shares the equilibrium has the
-closed form ``L_1 / L_2 = (A_1 / A_2)^(1 / (1 - b))`` (equal capital in the two
-regions). Every move takes a worker from a lower to a higher marginal product, so
+closed form ``L_1 / L_2 = (A_1 / A_2)^(1 / alpha)``, with ``alpha = 1 - b`` the capital
+share (equal capital in the two regions). Every move takes a worker from a lower to a higher marginal product, so
 world output never falls; but the gains are unequal: workers already in region 1
 and capital owners in region 2 lose, migrants, the workers left in region 2 and
 capital owners in region 1 gain.
