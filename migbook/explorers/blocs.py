@@ -59,7 +59,7 @@ def draw(base: alt.Chart, picked: object, description: str) -> alt.Chart:
     return base.transform_filter(picked).mark_bar(size=BAR).encode(
         y=alt.Y("bloc:N", title="Regional bloc", sort="-x"),
         x=alt.X("value:Q", title="Value of the measure chosen in the menu", scale=alt.Scale(zero=True)),
-        color=alt.Color("status:N", title="Free movement that year", sort=STATUSES,
+        color=alt.Color("status:N", title="Free movement", sort=STATUSES,
                         scale=alt.Scale(domain=STATUSES, range=PALETTE[:len(STATUSES)])),
         tooltip=[alt.Tooltip("bloc:N", title="Bloc"), alt.Tooltip("value:Q", title="Value", format=",.2f"),
                  alt.Tooltip("status:N", title="Free movement"),
