@@ -95,3 +95,11 @@ def organisations_table() -> Table:
     return Table("organisations", {"name": "Organisation or process", "kind": "Kind", "founded": "Founded",
                                    "migration_role": "Role in migration"},
                  "International and regional organisations and consultative processes")
+
+
+def mobility_regimes_table() -> Table:
+    """The free-movement regimes of the regional blocs, with their sources."""
+    return Table("mobility_regimes", {"organisation": "Bloc", "status": "Status", "agreed": "Agreed",
+                                      "from_year": "In force from", "instrument": "Instrument",
+                                      "source": "Source"},
+                 "Free movement of workers in regional blocs: status, years and sources")

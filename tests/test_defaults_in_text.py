@@ -57,6 +57,66 @@ def claims() -> list[tuple[str, str]]:
               f"${mr.n_receiving} \\times (1 - 1/{mr.n_sending}) \\approx {at_one['sending']:.2f}$"),
         (ch4, f"start from the Colombo Process at $\\theta$ = {diffusion.DEFAULTS.threshold:g}"),
         ("lessons/04-how-ideas-travel.md", f"at a threshold of {diffusion.DEFAULTS.threshold:g}"),
+        *chapter_5_claims(),
+    ]
+
+
+def chapter_5_claims() -> list[tuple[str, str]]:
+    """Chapter 5 and Lesson 5: the free-movement model's settings and results, and the bloc data figure."""
+    from migbook import data
+    from migbook.explorers.blocs import DEFAULT_YEAR
+    from migbook.models import free_movement
+
+    fm = free_movement.DEFAULTS
+    assert fm.workers_1 == fm.workers_2 and fm.cap == 1
+
+    def settle(**change: float) -> dict[str, float]:
+        setting = {"gap": fm.gap, "cost": fm.cost, "labour_share": fm.labour_share, "cap": fm.cap, **change}
+        out = free_movement.settle(**setting)
+        return {k: float(v) for k, v in out.items()}
+
+    def moved(**change: float) -> str:
+        share = settle(**change)["migrant_share"]
+        return "nobody moves" if share == 0 else f"{100 * share:.0f} % move"
+
+    def pct_of_world(key: str, **change: float) -> str:
+        out = settle(**change)
+        return f"{100 * out[key] / out['world_before']:.1f} %"
+
+    d = settle()
+    ch5, ls5 = "chapters/05-regional-governance.md", "lessons/05-will-they-all-come.md"
+    spread = data.income_dispersion(1995, 2019)
+    y19 = spread[spread["year"] == 2019].set_index("organisation")["ratio"]
+    eu = spread[spread["organisation"] == "EU"].set_index("year")["ratio"]
+    free = spread[(spread["year"] == 2019) & (spread["status"] == "implemented")].set_index("organisation")["ratio"]
+    words = {"ANZ_CER": "Australia and New Zealand", "EU": "the European Union"}
+    start = (f"The explorer starts with region 1 {fm.gap:g} times as productive as region 2, a moving cost of "
+             f"{fm.cost:g}, a labour share of {fm.labour_share:g} and no cap.")
+    return [
+        (ch5, start),
+        (ch5, f"Both regions start with {fm.workers_1:g} million workers"),
+        (ch5, f"{100 * d['migrant_share']:.0f} % of region 2's workers move. Region 1's wage falls from "
+              f"{d['wage_1_before']:.2f} to {d['wage_1']:.2f} and region 2's rises from {d['wage_2_before']:.2f} "
+              f"to {d['wage_2']:.2f}"),
+        (ch5, f"Set the productivity ratio to 1.5: the gap of {1.5 - 1:g} does not exceed the cost, and "
+              f"{moved(gap=1.5)}"),
+        (ch5, f"Set it to 2: {moved(gap=2)}"),
+        (ch5, f"raise the moving cost to 1.5 at a ratio of 3: only {moved(gap=3, cost=1.5)}"),
+        (ch5, f"World output rises by {pct_of_world('world_output')}"),
+        (ch5, f"net of moving costs the gain is {pct_of_world('world_net')}"),
+        (ch5, f"an amount worth {pct_of_world('stayers_1')[1:]} of world output"),
+        (ch5, f"With a cap of 10 %, world output rises by only {pct_of_world('world_output', cap=0.1)}"),
+        (ch5, f"The explorer starts in {DEFAULT_YEAR} with the ratio of richest to poorest."),
+        (ch5, f"the ratio runs from {free.min():.1f} ({words[free.idxmin()]}) to {free.max():.1f} "
+              f"({words[free.idxmax()]}); the African Union, at {y19['AU']:.1f}, APEC, at {y19['APEC']:.1f}, "
+              f"and CARICOM, at {y19['CARICOM']:.1f}"),
+        (ch5, f"its ratio rises from {eu[1995]:.1f} to {eu[2005]:.1f}"),
+        (ch5, f"in 2019 its ratio, {y19['CAN']:.1f}, is below Benelux's, {y19['BENELUX']:.1f}, and about the "
+              f"same as Mercosur's"),
+        (ch5, f"The ratio jumps when ten new members join in 2004, from about {eu[2003]:.1f} to {eu[2004]:.1f}"),
+        (ch5, f"The European Union, with a ratio of about {y19['EU']:.1f}. (b) The Andean Community (about "
+              f"{y19['CAN']:.1f}) and NAFTA (about {y19['NAFTA']:.1f})"),
+        (ls5, start),
     ]
 
 

@@ -92,6 +92,12 @@ def _stock(place: str, year: int) -> float:
     return float(table[(table["place"] == place) & (table["year"] == year)]["stock"].item())
 
 
+def _born_in(region: str, year: int) -> float:
+    """International migrants born in a UN region in a year (UN DESA 2020 revision, by origin)."""
+    sums = data.regional_sums("migrant_stock_origin")
+    return float(sums.query("un_region == @region and year == @year and measure == 'both_sexes'")["value"].item())
+
+
 def _mwc_parties() -> list[str]:
     treaties = data.load("treaties")
     return sorted(set(treaties[(treaties["treaty"] == "MWC") & treaties["action_year"].notna()]["iso3"]))
@@ -135,6 +141,7 @@ DERIVED = {
     "ch03-parties-max-rate": lambda: (float(_rates()[_mwc_parties()].max()), None),
     "ch03-uae-rate": lambda: (float(_rates()["ARE"]), None),
     "ch03-qatar-rate": lambda: (float(_rates()["QAT"]), None),
+    "ch05-asia-born-2000": lambda: (_born_in("Asia", 2000), None),
 }
 
 

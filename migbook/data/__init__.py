@@ -16,9 +16,11 @@ models and tests agree:
 * rates (:mod:`migbook.data.rates`): ``net_migration_rate(start, end)``, ``migration_side(rate)`` with
   its ``BALANCE_BAND``;
 * coverage (:mod:`migbook.data.coverage`): ``PARTIAL_YEARS``, the years a dataset covers in part;
-* conflict (:mod:`migbook.data.conflict`): ``conflict_years(iso3)``, ``refugees_and_conflict()``.
+* conflict (:mod:`migbook.data.conflict`): ``conflict_years(iso3)``, ``refugees_and_conflict()``;
+* blocs (:mod:`migbook.data.blocs`): ``mobility_status(org, year)``, ``income_dispersion()``.
 """
 
+from migbook.data.blocs import STATUS_WORDS, income_dispersion, mobility_status
 from migbook.data.conflict import conflict_years, refugees_and_conflict
 from migbook.data.coverage import PARTIAL_YEARS
 from migbook.data.loader import clear_cache, describe, load, load_from, resources, validate_table
@@ -42,6 +44,7 @@ __all__ = [
     "MWC",
     "PARTIAL_YEARS",
     "SIDES",
+    "STATUS_WORDS",
     "TREATY_NAMES",
     "WORLD",
     "additive_measures",
@@ -49,12 +52,14 @@ __all__ = [
     "conflict_years",
     "country_names",
     "describe",
+    "income_dispersion",
     "is_member",
     "load",
     "load_from",
     "member_counts",
     "members_in",
     "migration_side",
+    "mobility_status",
     "net_migration_rate",
     "parties_by_year",
     "places",

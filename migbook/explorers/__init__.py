@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from migbook.explorers._catalogue import Entry, catalogued, entries
 from migbook.explorers.asylum_key import asylum_key
+from migbook.explorers.blocs import bloc_incomes
 from migbook.explorers.border_market import border_market
 from migbook.explorers.brain_gain import brain_gain
 from migbook.explorers.citizenship import citizenship
@@ -60,6 +61,7 @@ __all__ = [
     "asylum_applications_by_origin_region",
     "asylum_applications_by_region",
     "asylum_key",
+    "bloc_incomes",
     "border_market",
     "border_patrol",
     "brain_gain",
