@@ -14,9 +14,12 @@ models and tests agree:
 * treaties (:mod:`migbook.data.treaties`): ``treaty_status(year)``,
   ``parties_by_year()``;
 * rates (:mod:`migbook.data.rates`): ``net_migration_rate(start, end)``;
-* coverage (:mod:`migbook.data.coverage`): ``PARTIAL_YEARS``, the years a dataset covers in part.
+* coverage (:mod:`migbook.data.coverage`): ``PARTIAL_YEARS``, the years a dataset covers in part;
+* citizenship (:mod:`migbook.data.citizenship`): ``citizenship_rules()``, ``simulator_rules(key)``,
+  ``foreign_born_and_rules()``.
 """
 
+from migbook.data.citizenship import citizenship_rules, foreign_born_and_rules, simulator_rules
 from migbook.data.coverage import PARTIAL_YEARS
 from migbook.data.loader import clear_cache, describe, load, load_from, resources, validate_table
 from migbook.data.memberships import CONSULTATIVE_PROCESSES, is_member, member_counts, members_in, rcp_network
@@ -40,9 +43,11 @@ __all__ = [
     "TREATY_NAMES",
     "WORLD",
     "additive_measures",
+    "citizenship_rules",
     "clear_cache",
     "country_names",
     "describe",
+    "foreign_born_and_rules",
     "is_member",
     "load",
     "load_from",
@@ -54,6 +59,7 @@ __all__ = [
     "rcp_network",
     "regional_sums",
     "resources",
+    "simulator_rules",
     "stock_by_place",
     "treaty_status",
     "validate_table",
