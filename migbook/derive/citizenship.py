@@ -35,7 +35,8 @@ DUAL = {0: "not accepted", 1: "only for citizens naturalising abroad", 2: "only 
         3: "fully accepted"}
 RAW_COLUMNS = ["iso3", "country", "region", "year", "A01a_cat", "A02a_cat", "A02b_cat", "A06_cat", "A06a_yrs",
                "dualcit_comb"]
-COLUMNS = ["iso3", "country", "region", "year", "descent", "jus_soli", "double_jus_soli", "residence_years", "dual_citizenship", "jus_soli_code", "double_jus_soli_code", "dual_code"]
+COLUMNS = ["iso3", "country", "region", "year", "descent", "jus_soli", "double_jus_soli", "residence_years",
+           "dual_citizenship", "jus_soli_code", "double_jus_soli_code", "dual_code"]
 
 
 def read_globalcit(sources: Path) -> pd.DataFrame:

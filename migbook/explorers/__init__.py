@@ -13,7 +13,7 @@ from migbook.explorers._catalogue import Entry, catalogued, entries
 from migbook.explorers.asylum_key import asylum_key
 from migbook.explorers.border_market import border_market
 from migbook.explorers.brain_gain import brain_gain
-from migbook.explorers.citizenship import citizenship
+from migbook.explorers.citizenship import citizenship, foreign_born_and_citizenship
 from migbook.explorers.convergence import convergence
 from migbook.explorers.datasets import (
     asylum_applications_by_origin_region,
@@ -71,6 +71,7 @@ __all__ = [
     "distance_and_stock",
     "economy_by_region",
     "emigrants_by_region",
+    "foreign_born_and_citizenship",
     "free_movement",
     "memberships",
     "migrant_stock",

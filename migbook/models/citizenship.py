@@ -55,13 +55,13 @@ MAX_YEARS = 5000
 class Defaults:
     """The explorer's starting point: illustrative rates, not any country's (shares per year)."""
 
-    immigration: float = 0.01  # arrivals a year, a share of residents
+    immigration: float = 0.005  # arrivals a year, a share of residents
     leave: float = 0.04  # non-citizens leaving a year, a share of them
     births: float = 0.01  # a share of residents a year
     deaths: float = 0.01  # a share of residents a year
     take_up: float = 0.05  # a share of eligible non-citizens naturalising a year
     keep_share: float = 0.5  # arrivals who naturalise only if they may keep their first citizenship
-    start_share: float = 0.1  # non-citizens at the start, a share of residents (all foreign-born, all settled)
+    start_share: float = 0.2  # non-citizens at the start, a share of residents (all foreign-born, all settled)
     years: int = 90  # about three generations
     preset: str = "DEU"  # the explorer's starting rules: Germany's in 2020
 
@@ -110,7 +110,7 @@ def simulate(*, soli: str = "none", wait: int = 8, take_up: float = DEFAULTS.tak
 
     >>> run = simulate(soli="unconditional", wait=5, take_up=0.1, dual=True, years=30)
     >>> float(run["local_share"].max()), round(float(run["noncitizen_share"][-1]), 3)
-    (0.0, 0.082)
+    (0.0, 0.047)
     """
     if soli not in SOLI:
         raise ParameterError(f"soli must be one of {', '.join(SOLI)}, got {soli!r}")
