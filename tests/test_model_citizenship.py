@@ -144,3 +144,28 @@ def test_chapter_and_lesson_state_the_defaults() -> None:
     assert DEFAULTS.births == DEFAULTS.deaths and DEFAULTS.start_share == 0.2
     assert claim in chapter
     assert f"over {DEFAULTS.years} years" in chapter and f"over {DEFAULTS.years} years" in lesson
+
+
+def test_what_the_chapter_says_the_explorer_shows() -> None:
+    from migbook.explorers.citizenship import run
+
+    def share(preset: str, take_up: int = 5, immigration: float = 0.5) -> np.ndarray:
+        frame = run(preset, take_up, immigration)
+        return frame[frame["series"] == "Residents without citizenship"]["y"].to_numpy()
+
+    def local(preset: str) -> float:
+        frame = run(preset, 5, 0.5)
+        return float(frame[frame["series"] == "Of them, born in the country"]["y"].iloc[-1])
+
+    chapter = re.sub(r"\s+", " ", (BOOK_DIR / "chapters" / "08-identity-and-diasporas.md").read_text())
+    halves = {preset: model.years_to_halve(share(preset)) for preset in ("DEU", "DEU-2024", "AUT")}
+    assert f"halves in year {halves['DEU']}. Now switch to Germany (from June 2024): it halves in year " \
+           f"{halves['DEU-2024']}." in chapter
+    assert halves["AUT"] is None and "in Austria it does not halve within 90 years" in chapter
+    assert np.array_equal(share("GBR"), share("DEU-2024"))
+    assert 15 <= local("JPN") <= 20 and 15 <= local("AUT") <= 20  # "close to a fifth"
+    assert np.all(share("USA") > 0) and local("USA") == 0
+    assert all(share(p, immigration=2.0)[-1] > 20 for p in ("USA", "DEU", "DEU-2024", "JPN", "AUT", "ARE"))
+    assert share("ARE", immigration=2.0)[-1] > 40 and "it climbs above 40 %" in chapter
+    f_star = float(model.steady_share_descent(DEFAULTS.immigration, DEFAULTS.leave))
+    assert f"$f^*$ = {DEFAULTS.immigration:g} / {DEFAULTS.leave:g} = {f_star:g}" in chapter
