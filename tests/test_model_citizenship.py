@@ -93,6 +93,11 @@ def test_shorter_waits_and_higher_take_up_lower_the_share() -> None:
     assert final(wait=5, take_up=0.2) < final(wait=5, take_up=0.05)
 
 
+def test_the_default_rules_are_the_default_preset() -> None:
+    rules = {k: getattr(DEFAULTS, k) for k in ("soli", "wait", "parent_years", "dual")}
+    assert rules == data.simulator_rules(DEFAULTS.preset)
+
+
 def test_years_to_halve() -> None:
     assert model.years_to_halve([0.2, 0.15, 0.1, 0.05]) == 2
     assert model.years_to_halve([0.2, 0.2, 0.11]) is None

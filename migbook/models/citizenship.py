@@ -63,7 +63,11 @@ class Defaults:
     keep_share: float = 0.5  # arrivals who naturalise only if they may keep their first citizenship
     start_share: float = 0.2  # non-citizens at the start, a share of residents (all foreign-born, all settled)
     years: int = 90  # about three generations
-    preset: str = "DEU"  # the explorer's starting rules: Germany's in 2020
+    preset: str = "DEU"  # the explorer's starting rules: Germany's in 2020 (GLOBALCIT), as below
+    soli: str = "conditional"  # jus soli if a parent is settled
+    wait: int = 8  # years of residence before naturalisation
+    parent_years: int = 8  # a parent's years of residence for conditional jus soli
+    dual: bool = False  # dual citizenship for naturalising immigrants
 
 
 DEFAULTS = Defaults()
@@ -93,8 +97,9 @@ def steady_share_descent(immigration: object, leave: object) -> np.ndarray:
     return np.minimum(ratio, 1.0)
 
 
-def simulate(*, soli: str = "none", wait: int = 8, take_up: float = DEFAULTS.take_up, dual: bool = False,
-             parent_years: int = 8, immigration: float = DEFAULTS.immigration, leave: float = DEFAULTS.leave,
+def simulate(*, soli: str = DEFAULTS.soli, wait: int = DEFAULTS.wait, take_up: float = DEFAULTS.take_up,
+             dual: bool = DEFAULTS.dual, parent_years: int = DEFAULTS.parent_years,
+             immigration: float = DEFAULTS.immigration, leave: float = DEFAULTS.leave,
              births: float = DEFAULTS.births, deaths: float = DEFAULTS.deaths,
              keep_share: float = DEFAULTS.keep_share, start_share: float = DEFAULTS.start_share,
              years: int = DEFAULTS.years) -> dict[str, np.ndarray]:
