@@ -95,3 +95,12 @@ def test_foreign_born_share_beside_the_rules() -> None:
     assert table.query("iso3 == 'DEU' and year == 2020")["share_pct"].item() == stock
     # Taiwan and Kosovo have rules but no UN DESA share; every other state is there.
     assert set(data.citizenship_rules()["iso3"]) - set(table["iso3"]) == {"TWN", "XKX"}
+
+
+def test_derivation_gives_the_committed_bytes(raw_sources: Path, tmp_path: Path) -> None:
+    from migbook.derive.run import write_csv
+    from migbook.paths import DATA_DIR
+
+    out = tmp_path / "citizenship_rules.csv"
+    write_csv(derive.citizenship_rules(raw_sources), out)
+    assert out.read_bytes() == (DATA_DIR / "citizenship_rules.csv").read_bytes()
