@@ -134,24 +134,37 @@ def figure_table() -> pd.DataFrame:
         RULE_LINES[2]: (years + " years").where(years != "", "no residence route"),
         RULE_LINES[3]: table["dual_citizenship"],
     }
-    for i, (line, values) in enumerate(words.items()):
-        table[f"rule_{i}"] = (line + ": " + values.astype(str)).where(latest, "")
+    for i, values in enumerate(words.values()):
+        table[f"rule_{i}"] = values.astype(str).where(latest, "")
     return table
 
 
+def rule_label() -> Any:
+    """The expression that names a folded rule column (``rule_0``, ...) by its line's label."""
+    expression: Any = RULE_LINES[-1]
+    for i in reversed(range(len(RULE_LINES) - 1)):
+        expression = alt.expr.if_(alt.datum.line == f"rule_{i}", RULE_LINES[i], expression)
+    return expression
+
+
 def draw_rules(base: alt.Chart, picked: Any, description: str) -> alt.HConcatChart:
-    """Left: the state's foreign-born share, 1990-2020; right: its rules in force in 2020."""
+    """Left: the state's foreign-born share, 1990-2020; right: its rules in force in 2020 (label over value)."""
     share = base.transform_filter(picked).mark_line(point=True, strokeWidth=2.5, color=PALETTE[0]).encode(
         x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("share_pct:Q", title="Foreign-born share of the population (%)", scale=alt.Scale(zero=True)),
         tooltip=[alt.Tooltip("place:N", title="State"), alt.Tooltip("year:O", title="Year"),
                  alt.Tooltip("share_pct:Q", title="Per cent", format=".1f")],
     ).properties(width=300, height=HEIGHT, title="Foreign-born share of the population")
-    rules = base.transform_filter(picked).transform_filter(alt.datum.year == data.citizenship.RULES_YEAR) \
+    rows = base.transform_filter(picked).transform_filter(alt.datum.year == data.citizenship.RULES_YEAR) \
         .transform_fold([f"rule_{i}" for i in range(len(RULE_LINES))], as_=["line", "words"]) \
-        .mark_text(align="left", baseline="middle", fontSize=13, limit=330).encode(
-            y=alt.Y("line:N", axis=None, sort=None), x=alt.value(0), text="words:N",
-        ).properties(width=330, height=HEIGHT, title="Citizenship rules in force on 1 January 2020")
+        .transform_calculate(label=rule_label())
+    y = alt.Y("line:N", axis=None, sort=None)
+    labels = rows.mark_text(align="left", baseline="bottom", dy=-2, fontSize=13, fontWeight="bold").encode(
+        y=y, x=alt.value(0), text="label:N")
+    values = rows.mark_text(align="left", baseline="top", dy=2, fontSize=13).encode(
+        y=y, x=alt.value(12), text="words:N")
+    rules = alt.layer(labels, values).properties(width=340, height=HEIGHT,
+                                                 title="Citizenship rules in force on 1 January 2020")
     return alt.hconcat(share, rules).properties(description=description)
 
 
@@ -159,7 +172,7 @@ def summary_rules(rows: pd.DataFrame, choice: dict[str, str]) -> str:
     """The state's share in the first and last year, and its rules."""
     rows = rows.sort_values("year")
     first, last = rows.iloc[0], rows.iloc[-1]
-    rules = "; ".join(last[f"rule_{i}"] for i in range(len(RULE_LINES)))
+    rules = "; ".join(f"{label}: {last[f'rule_{i}']}" for i, label in enumerate(RULE_LINES))
     return (f"{choice['place']}: foreign-born {first['share_pct']:.1f} % of the population in {int(first['year'])} "
             f"and {last['share_pct']:.1f} % in {int(last['year'])} (UN DESA 2020). Rules on 1 January 2020 "
             f"(GLOBALCIT): {rules}.")
