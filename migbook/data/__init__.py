@@ -17,10 +17,13 @@ models and tests agree:
   its ``BALANCE_BAND``;
 * coverage (:mod:`migbook.data.coverage`): ``PARTIAL_YEARS``, the years a dataset covers in part;
 * conflict (:mod:`migbook.data.conflict`): ``conflict_years(iso3)``, ``refugees_and_conflict()``;
-* blocs (:mod:`migbook.data.blocs`): ``mobility_status(org, year)``, ``income_dispersion()``.
+* blocs (:mod:`migbook.data.blocs`): ``mobility_status(org, year)``, ``income_dispersion()``;
+* citizenship (:mod:`migbook.data.citizenship`): ``citizenship_rules()``, ``simulator_rules(key)``,
+  ``foreign_born_and_rules()``.
 """
 
 from migbook.data.blocs import STATUS_WORDS, income_dispersion, mobility_status
+from migbook.data.citizenship import citizenship_rules, foreign_born_and_rules, simulator_rules
 from migbook.data.conflict import conflict_years, refugees_and_conflict
 from migbook.data.coverage import PARTIAL_YEARS
 from migbook.data.loader import clear_cache, describe, load, load_from, resources, validate_table
@@ -48,10 +51,12 @@ __all__ = [
     "TREATY_NAMES",
     "WORLD",
     "additive_measures",
+    "citizenship_rules",
     "clear_cache",
     "conflict_years",
     "country_names",
     "describe",
+    "foreign_born_and_rules",
     "income_dispersion",
     "is_member",
     "load",
@@ -67,6 +72,7 @@ __all__ = [
     "refugees_and_conflict",
     "regional_sums",
     "resources",
+    "simulator_rules",
     "stock_by_place",
     "treaty_status",
     "validate_table",

@@ -14,7 +14,7 @@ from migbook.explorers.asylum_key import asylum_key
 from migbook.explorers.blocs import bloc_incomes
 from migbook.explorers.border_market import border_market
 from migbook.explorers.brain_gain import brain_gain
-from migbook.explorers.citizenship import citizenship
+from migbook.explorers.citizenship import citizenship, foreign_born_and_citizenship
 from migbook.explorers.conflict_refugees import conflict_refugees
 from migbook.explorers.convergence import convergence
 from migbook.explorers.datasets import (
@@ -75,6 +75,7 @@ __all__ = [
     "distance_and_stock",
     "economy_by_region",
     "emigrants_by_region",
+    "foreign_born_and_citizenship",
     "free_movement",
     "memberships",
     "migrant_stock",
