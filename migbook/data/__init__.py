@@ -14,10 +14,13 @@ models and tests agree:
 * treaties (:mod:`migbook.data.treaties`): ``treaty_status(year)``,
   ``parties_by_year()``;
 * rates (:mod:`migbook.data.rates`): ``net_migration_rate(start, end)``;
-* coverage (:mod:`migbook.data.coverage`): ``PARTIAL_YEARS``, the years a dataset covers in part.
+* coverage (:mod:`migbook.data.coverage`): ``PARTIAL_YEARS``, the years a dataset covers in part;
+* Europe (:mod:`migbook.data.europe`): ``integration_spells()``, ``participants(year, associates)``,
+  ``key_inputs(year, associates)``.
 """
 
 from migbook.data.coverage import PARTIAL_YEARS
+from migbook.data.europe import integration_spells, key_inputs, participants
 from migbook.data.loader import clear_cache, describe, load, load_from, resources, validate_table
 from migbook.data.memberships import CONSULTATIVE_PROCESSES, is_member, member_counts, members_in, rcp_network
 from migbook.data.places import (
@@ -43,12 +46,15 @@ __all__ = [
     "clear_cache",
     "country_names",
     "describe",
+    "integration_spells",
     "is_member",
+    "key_inputs",
     "load",
     "load_from",
     "member_counts",
     "members_in",
     "net_migration_rate",
+    "participants",
     "parties_by_year",
     "places",
     "rcp_network",
