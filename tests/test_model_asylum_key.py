@@ -10,6 +10,8 @@ share equally, and a higher unemployment rate or more past applications never ra
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -120,7 +122,7 @@ def test_more_weight_on_unemployment_moves_the_most_unemployed_state_down() -> N
     # so the share of the state with the highest unemployment falls as the weight t rises.
     equal_past = [1000.0] * len(POP)
     spain = [model.key_shares(POP, GDP, UNEMP, equal_past, (0.45, 0.45, t, 0))[2] for t in (0, 0.1, 0.3, 0.6)]
-    assert all(a > b for a, b in zip(spain, spain[1:], strict=False))
+    assert all(a > b for a, b in itertools.pairwise(spain))
 
 
 def test_fair_share_gap_and_acceptance() -> None:
