@@ -33,6 +33,7 @@ from migbook.explorers.datasets import (
     treaty_parties,
 )
 from migbook.explorers.diffusion import diffusion
+from migbook.explorers.european_integration import european_integration
 from migbook.explorers.free_movement import free_movement
 from migbook.explorers.migrant_stock import migrant_stock
 from migbook.explorers.public_goods import public_goods
@@ -71,6 +72,7 @@ __all__ = [
     "distance_and_stock",
     "economy_by_region",
     "emigrants_by_region",
+    "european_integration",
     "free_movement",
     "memberships",
     "migrant_stock",
