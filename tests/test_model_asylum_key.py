@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from migbook import data
 from migbook.errors import ParameterError
 from migbook.models import asylum_key as model
 from migbook.models.asylum_key import DEFAULTS
@@ -37,9 +38,13 @@ def inputs(n: int) -> st.SearchStrategy:
 
 def test_defaults_are_the_commissions_published_weights_and_cap() -> None:
     # European Commission (2015), COM(2015) 450, recital 20: population 40 %, GDP 40 %,
-    # past applications 10 %, unemployment 10 %; cap of 30 % (COM(2015) 240, Annex, note 51).
+    # past applications 10 %, unemployment 10 %; cap of 30 % (COM(2015) 240, Annex), as entered
+    # in the eu_asylum_measures table from those documents.
     assert DEFAULTS.weights == (0.4, 0.4, 0.1, 0.1)
     assert DEFAULTS.cap == 0.3
+    published = data.published_key()
+    assert DEFAULTS.weights == tuple(published[c] for c in model.CRITERIA)
+    assert DEFAULTS.cap == published["cap"]
     assert DEFAULTS.year == 2015
 
 

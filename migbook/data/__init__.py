@@ -16,11 +16,11 @@ models and tests agree:
 * rates (:mod:`migbook.data.rates`): ``net_migration_rate(start, end)``;
 * coverage (:mod:`migbook.data.coverage`): ``PARTIAL_YEARS``, the years a dataset covers in part;
 * Europe (:mod:`migbook.data.europe`): ``integration_spells()``, ``participants(year, associates)``,
-  ``key_inputs(year, associates)``.
+  ``key_inputs(year, associates)``, ``published_key()``, ``measure(name)``.
 """
 
 from migbook.data.coverage import PARTIAL_YEARS
-from migbook.data.europe import integration_spells, key_inputs, participants
+from migbook.data.europe import integration_spells, key_inputs, measure, participants, published_key
 from migbook.data.loader import clear_cache, describe, load, load_from, resources, validate_table
 from migbook.data.memberships import CONSULTATIVE_PROCESSES, is_member, member_counts, members_in, rcp_network
 from migbook.data.places import (
@@ -51,12 +51,14 @@ __all__ = [
     "key_inputs",
     "load",
     "load_from",
+    "measure",
     "member_counts",
     "members_in",
     "net_migration_rate",
     "participants",
     "parties_by_year",
     "places",
+    "published_key",
     "rcp_network",
     "regional_sums",
     "resources",

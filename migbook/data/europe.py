@@ -5,7 +5,9 @@
   memberships table;
 * :func:`key_inputs`: for one year, each participating state's population, GDP,
   unemployment rate, past asylum applications per million inhabitants and the
-  applications it actually received, the inputs of a responsibility-sharing key.
+  applications it actually received, the inputs of a responsibility-sharing key;
+* :func:`published_key`: the weights and cap of the European Commission's 2015 key,
+  and :func:`measure`, any one figure of the EU asylum measures table.
 """
 
 from __future__ import annotations
@@ -98,3 +100,28 @@ def key_inputs(year: int, associates: bool = False) -> pd.DataFrame:
     476630.0
     """
     return _key_inputs(int(year), bool(associates)).copy()
+
+
+PUBLISHED_KEY = {"population": "key_weight_population", "gdp": "key_weight_gdp",
+                 "unemployment": "key_weight_unemployment", "past": "key_weight_past", "cap": "key_cap"}
+
+
+def measure(name: str) -> int:
+    """One figure of the EU asylum measures table (hand-entered from the acts), by its ``measure`` code.
+
+    >>> measure("relocation_second_decision")
+    120000
+    """
+    table = load("eu_asylum_measures").set_index("measure")["value"]
+    if name not in table.index:
+        raise KeyError(f"no measure {name!r}; the table has {', '.join(table.index)}")
+    return int(table[name])
+
+
+def published_key() -> dict[str, float]:
+    """The Commission's 2015 key as shares of one: the four weights and the cap (COM(2015) 240 and 450).
+
+    >>> published_key()
+    {'population': 0.4, 'gdp': 0.4, 'unemployment': 0.1, 'past': 0.1, 'cap': 0.3}
+    """
+    return {key: measure(code) / 100 for key, code in PUBLISHED_KEY.items()}

@@ -1,4 +1,4 @@
-"""Chapter 6's model figure: a responsibility-sharing key against where asylum seekers applied (:mod:`migbook.models.asylum_key`)."""
+"""Chapter 6's model figure: a responsibility-sharing key against where asylum seekers applied."""
 
 from __future__ import annotations
 
@@ -86,16 +86,20 @@ def table(run: pd.DataFrame) -> pd.DataFrame:
     return wide.rename(columns={"x": "State", SERIES[0]: "Key share (%)", SERIES[1]: "Actual share (%)"})
 
 
-@catalogued("economy", "unemployment", "asylum_applications", "memberships")
+@catalogued("economy", "unemployment", "asylum_applications", "memberships", "eu_asylum_measures")
 def asylum_key() -> GridExplorer:
     """A responsibility-sharing key for asylum seekers against the applications each state received."""
+    published = data.published_key()
     start = {"w_pop": pct(DEFAULTS.w_population), "w_gdp": pct(DEFAULTS.w_gdp),
              "w_unemp": pct(DEFAULTS.w_unemployment), "w_past": pct(DEFAULTS.w_past)}
     return GridExplorer(
         title="A fair share? A distribution key against where asylum seekers applied",
         caption=("Each state's share of asylum seekers under a key weighing population, GDP, unemployment and "
-                 "past applications (the last two count against a state, capped at 30 %), beside its share of "
-                 "the applications actually lodged that year (UNHCR; WDI). Weights are relative."),
+                 "past applications (the last two count against a state), beside its share of "
+                 "the applications actually lodged that year (UNHCR; WDI). Weights are relative; the Commission's "
+                 f"2015 key used {pct(published['population'])}, {pct(published['gdp'])}, "
+                 f"{pct(published['unemployment'])} and {pct(published['past'])}, with a "
+                 f"{pct(published['cap'])} % cap."),
         controls=[
             Control("w_pop", "Weight on population", SIZE_WEIGHTS, start["w_pop"]),
             Control("w_gdp", "Weight on GDP", SIZE_WEIGHTS, start["w_gdp"]),

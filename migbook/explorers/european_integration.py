@@ -1,4 +1,4 @@
-"""Chapter 6's data figure: who was in the European Community, the European Union and the Schengen area, year by year."""
+"""Chapter 6's data figure: membership of the European Community and Union and of Schengen, year by year."""
 
 from __future__ import annotations
 
