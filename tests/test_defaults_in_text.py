@@ -12,8 +12,9 @@ from fractions import Fraction
 
 import pytest
 
+from migbook.explorers.asylum_key import shares as key_shares
 from migbook.explorers.diffusion import DEFAULT_SEED
-from migbook.models import diffusion, public_goods, reciprocity, stock_flow
+from migbook.models import asylum_key, diffusion, public_goods, reciprocity, stock_flow
 from migbook.paths import BOOK_DIR
 
 
@@ -61,6 +62,26 @@ def claims() -> list[tuple[str, str]]:
         (ch2, f"$r\\,b = {fraction(returns['receiving'])} \\approx {returns['receiving']:.2f} < 1$"),
         (ch4, f"start from the Colombo Process at $\\theta$ = {diffusion.DEFAULTS.threshold:g}"),
         ("lessons/04-how-ideas-travel.md", f"at a threshold of {diffusion.DEFAULTS.threshold:g}"),
+        *chapter_6_claims(),
+    ]
+
+
+def chapter_6_claims() -> list[tuple[str, str]]:
+    """Chapter 6 and Lesson 06 state the key's default weights and what the explorer shows at its start."""
+    ak = asylum_key.DEFAULTS
+    w = [pct(x) for x in ak.weights]
+    start = key_shares(*(round(100 * x) for x in ak.weights), ak.year, int(ak.associates)).set_index("iso3")
+    germany = start.loc["DEU"]
+    accepting, states = int(start["accepts"].sum()), len(start)
+    ch6, l6 = "chapters/06-european-exception.md", "lessons/06-a-fair-key.md"
+    return [
+        (ch6, f"Its defaults are the Commission's weights: {w[0]} % population, {w[1]} % GDP, {w[2]} % unemployment "
+              f"and {w[3]} % past applications."),
+        (ch6, f"held within {pct(ak.cap)} % either way"),
+        (ch6, f"The explorer starts in {ak.year} with the Commission's weights"),
+        (ch6, f"the key gives Germany {germany['key_pct']:.1f} % while Germany received {germany['actual_pct']:.1f} %, "
+              f"and that {accepting} of {states} states received at least their key share"),
+        (l6, f"weights {w[0]}, {w[1]}, {w[2]} and {w[3]}"),
     ]
 
 
