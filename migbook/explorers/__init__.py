@@ -23,6 +23,7 @@ from migbook.explorers.datasets import (
     distance_and_stock,
     economy_by_region,
     emigrants_by_region,
+    eu_asylum_measures,
     memberships,
     migrant_stock_by_region,
     missing_migrants_by_region,
@@ -31,6 +32,7 @@ from migbook.explorers.datasets import (
     refugees_by_origin_region,
     top_origins,
     treaty_parties,
+    unemployment_in_europe,
 )
 from migbook.explorers.diffusion import diffusion
 from migbook.explorers.european_integration import european_integration
@@ -72,6 +74,7 @@ __all__ = [
     "distance_and_stock",
     "economy_by_region",
     "emigrants_by_region",
+    "eu_asylum_measures",
     "european_integration",
     "free_movement",
     "memberships",
@@ -90,5 +93,6 @@ __all__ = [
     "stock_flow",
     "top_origins",
     "treaty_parties",
+    "unemployment_in_europe",
     "win_sets",
 ]
