@@ -69,8 +69,7 @@ def summary(run: pd.DataFrame, params: dict) -> str:
     top = table.iloc[0]
     biggest = table.loc[table["actual_pct"].idxmax()]
     accepting = int(table["accepts"].sum())
-    who = SCOPE_LABELS[params["plus"]].lower().replace("eu ", "EU ").replace("uk", "UK")
-    who = who.replace("norway", "Norway").replace("switzerland", "Switzerland")
+    who = SCOPE_LABELS[params["plus"]]
     return (f"Weights {params['w_pop']} population, {params['w_gdp']} GDP, {params['w_unemp']} unemployment and "
             f"{params['w_past']} past applications, {params['year']}, {who}: the key gives {top['country']} "
             f"the largest share, {top['key_pct']:.1f} %, and {biggest['country']} received the largest share of "
