@@ -11,8 +11,9 @@ import re
 
 import pytest
 
+from migbook.explorers.asylum_key import shares as key_shares
 from migbook.explorers.diffusion import DEFAULT_SEED
-from migbook.models import diffusion, mobility_regime, reciprocity, stock_flow
+from migbook.models import asylum_key, diffusion, mobility_regime, reciprocity, stock_flow
 from migbook.paths import BOOK_DIR
 
 
@@ -58,6 +59,7 @@ def claims() -> list[tuple[str, str]]:
         (ch4, f"start from the Colombo Process at $\\theta$ = {diffusion.DEFAULTS.threshold:g}"),
         ("lessons/04-how-ideas-travel.md", f"at a threshold of {diffusion.DEFAULTS.threshold:g}"),
         *chapter_5_claims(),
+        *chapter_6_claims(),
     ]
 
 
@@ -131,3 +133,22 @@ def test_the_cascade_starts_from_the_process_the_text_names() -> None:
     name = data.load("organisations").set_index("code").loc[DEFAULT_SEED, "name"]
     assert name.startswith("Colombo Process")
     assert "start from the Colombo Process" in page("chapters/04-bottom-up-approaches.md")
+
+
+def chapter_6_claims() -> list[tuple[str, str]]:
+    """Chapter 6 and Lesson 06 state the key's default weights and what the explorer shows at its start."""
+    ak = asylum_key.DEFAULTS
+    w = [pct(x) for x in ak.weights]
+    start = key_shares(*(round(100 * x) for x in ak.weights), ak.year, int(ak.associates)).set_index("iso3")
+    germany = start.loc["DEU"]
+    accepting, states = int(start["accepts"].sum()), len(start)
+    ch6, l6 = "chapters/06-european-exception.md", "lessons/06-a-fair-key.md"
+    return [
+        (ch6, f"Its defaults are the Commission's weights: {w[0]} % population, {w[1]} % GDP, {w[2]} % unemployment "
+              f"and {w[3]} % past applications."),
+        (ch6, f"held within {pct(ak.cap)} % either way"),
+        (ch6, f"The explorer starts in {ak.year} with the Commission's weights"),
+        (ch6, f"the key gives Germany {germany['key_pct']:.1f} % while Germany received {germany['actual_pct']:.1f} %, "
+              f"and that {accepting} of {states} states received at least their key share"),
+        (l6, f"weights {w[0]}, {w[1]}, {w[2]} and {w[3]}"),
+    ]

@@ -19,13 +19,16 @@ models and tests agree:
 * conflict (:mod:`migbook.data.conflict`): ``conflict_years(iso3)``, ``refugees_and_conflict()``;
 * blocs (:mod:`migbook.data.blocs`): ``mobility_status(org, year)``, ``income_dispersion()``;
 * citizenship (:mod:`migbook.data.citizenship`): ``citizenship_rules()``, ``simulator_rules(key)``,
-  ``foreign_born_and_rules()``.
+  ``foreign_born_and_rules()``;
+* Europe (:mod:`migbook.data.europe`): ``integration_spells()``, ``participants(year, associates)``,
+  ``key_inputs(year, associates)``, ``published_key()``, ``measure(name)``.
 """
 
 from migbook.data.blocs import STATUS_WORDS, income_dispersion, mobility_status
 from migbook.data.citizenship import citizenship_rules, foreign_born_and_rules, simulator_rules
 from migbook.data.conflict import conflict_years, refugees_and_conflict
 from migbook.data.coverage import PARTIAL_YEARS
+from migbook.data.europe import integration_spells, key_inputs, measure, participants, published_key
 from migbook.data.loader import clear_cache, describe, load, load_from, resources, validate_table
 from migbook.data.memberships import CONSULTATIVE_PROCESSES, is_member, member_counts, members_in, rcp_network
 from migbook.data.places import (
@@ -58,16 +61,21 @@ __all__ = [
     "describe",
     "foreign_born_and_rules",
     "income_dispersion",
+    "integration_spells",
     "is_member",
+    "key_inputs",
     "load",
     "load_from",
+    "measure",
     "member_counts",
     "members_in",
     "migration_side",
     "mobility_status",
     "net_migration_rate",
+    "participants",
     "parties_by_year",
     "places",
+    "published_key",
     "rcp_network",
     "refugees_and_conflict",
     "regional_sums",

@@ -14,6 +14,8 @@ from migbook.derive import (
     conflict,
     countries,
     economy,
+    europe,
+    labour,
     memberships,
     refugees,
     regimes,
@@ -25,7 +27,8 @@ from migbook.paths import DATA_DIR, data_sources_dir
 DEFAULT_SOURCES = data_sources_dir()
 
 # One module per topic; each maps its files in data/ to the functions that build them.
-MODULES = [countries, stocks, economy, bilateral, refugees, border, memberships, conflict, regimes, citizenship]
+MODULES = [countries, stocks, economy, bilateral, refugees, border, memberships, conflict, regimes, citizenship,
+           labour, europe]
 BUILDERS: dict[str, Callable[[Path], pd.DataFrame]] = {
     name: build for module in MODULES for name, build in module.TABLES.items()
 }

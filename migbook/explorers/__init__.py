@@ -25,6 +25,7 @@ from migbook.explorers.datasets import (
     distance_and_stock,
     economy_by_region,
     emigrants_by_region,
+    eu_asylum_measures,
     memberships,
     migrant_stock_by_region,
     missing_migrants_by_region,
@@ -33,8 +34,10 @@ from migbook.explorers.datasets import (
     refugees_by_origin_region,
     top_origins,
     treaty_parties,
+    unemployment_in_europe,
 )
 from migbook.explorers.diffusion import diffusion
+from migbook.explorers.european_integration import european_integration
 from migbook.explorers.free_movement import free_movement
 from migbook.explorers.migrant_stock import migrant_stock
 from migbook.explorers.mobility_regime import mobility_regime
@@ -75,6 +78,8 @@ __all__ = [
     "distance_and_stock",
     "economy_by_region",
     "emigrants_by_region",
+    "eu_asylum_measures",
+    "european_integration",
     "foreign_born_and_citizenship",
     "free_movement",
     "memberships",
@@ -93,5 +98,6 @@ __all__ = [
     "stock_flow",
     "top_origins",
     "treaty_parties",
+    "unemployment_in_europe",
     "win_sets",
 ]

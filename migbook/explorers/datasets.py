@@ -271,3 +271,67 @@ def treaty_parties() -> SelectorChart:
         caption="States that have ratified or acceded to each treaty, cumulatively, by year.",
         summary=summary, x_title="Year", y_title="Parties",
     )
+
+
+
+@catalogued("unemployment")
+def unemployment_in_europe() -> SelectorChart:
+    """The unemployment rate of each EU member state, Norway, Switzerland and the UK (WDI, ILO estimates)."""
+    states = data.participants(2015, True)
+    names = data.load("countries").set_index("iso3")["name"]
+    table = data.load("unemployment")
+    table = table[table["iso3"].isin(states)].assign(country=lambda t: t["iso3"].map(names))
+    table = table.sort_values(["country", "year"]).reset_index(drop=True)[["country", "year", "unemployment_pct"]]
+
+    def summary(rows: pd.DataFrame, choice: dict[str, str]) -> str:
+        first, last = rows.iloc[0], rows.iloc[-1]
+        peak = rows.loc[rows["unemployment_pct"].idxmax()]
+        return (f"{choice['country']}: unemployment {first['unemployment_pct']:.1f} % in {first['year']}, "
+                f"{last['unemployment_pct']:.1f} % in {last['year']} (highest {peak['unemployment_pct']:.1f} % "
+                f"in {peak['year']}).")
+
+    return SelectorChart(
+        table=table, x="year", y="unemployment_pct", selectors={"country": "Country"},
+        defaults={"country": "Germany"}, title="Unemployment rate in European states",
+        caption="Unemployment as a share of the labour force, ILO modelled estimates published by the World Bank.",
+        summary=summary, x_title="Year", y_title="Per cent of the labour force",
+    )
+
+
+# The EU asylum measures table as the data page draws it: each measure's group (one unit per group),
+# its short label, and the divisor that puts it in the group's unit.
+MEASURE_GROUPS = {
+    "key_weight_population": ("The 2015 distribution key (per cent)", "Weight on population", 1),
+    "key_weight_gdp": ("The 2015 distribution key (per cent)", "Weight on total GDP", 1),
+    "key_weight_unemployment": ("The 2015 distribution key (per cent)", "Weight on unemployment", 1),
+    "key_weight_past": ("The 2015 distribution key (per cent)", "Weight on past applications", 1),
+    "key_cap": ("The 2015 distribution key (per cent)", "Cap on the two corrections", 1),
+    "relocation_first_decision": ("People to relocate (persons)", "Decision 2015/1523", 1),
+    "relocation_second_decision": ("People to relocate (persons)", "Decision 2015/1601", 1),
+    "solidarity_pool_relocations": ("People to relocate (persons)", "Solidarity Pool, least a year (2024)", 1),
+    "relocation_second_decision_against": ("Votes against Decision 2015/1601 (states)", "Member states against", 1),
+    "solidarity_pool_money": ("Solidarity Pool money, least a year (EUR million)", "Financial contributions", 1e6),
+}
+
+
+@catalogued("eu_asylum_measures")
+def eu_asylum_measures() -> SelectorChart:
+    """The published figures of the EU's responsibility-sharing acts, 2015-2024, one unit per group."""
+    table = data.load("eu_asylum_measures")
+    groups = table["measure"].map(lambda m: MEASURE_GROUPS[m][0])
+    labels = table["measure"].map(lambda m: MEASURE_GROUPS[m][1])
+    values = table["value"] / table["measure"].map(lambda m: MEASURE_GROUPS[m][2])
+    table = pd.DataFrame({"group": groups, "label": labels, "value": values, "act": table["act"]})
+
+    def summary(rows: pd.DataFrame, choice: dict[str, str]) -> str:
+        parts = [f"{r.label} {r.value:,.0f}" for r in rows.itertuples()]
+        return f"{choice['group']}: " + "; ".join(parts) + "."
+
+    return SelectorChart(
+        table=table, x="label", y="value", selectors={"group": "Measures"}, mark="bar", x_type="N",
+        title="EU responsibility sharing in figures, 2015-2024", title_by="group",
+        caption="Figures from the EU's acts, entered by hand; each group of measures has its own unit.",
+        summary=summary, x_title="Measure", y_title=None,
+        table_of=lambda rows: rows[["label", "value", "act"]].rename(
+            columns={"label": "Measure", "value": "Value", "act": "Act"}),
+    )
