@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from migbook.derive import bilateral, border, countries, economy, memberships, refugees, stocks
+from migbook.derive import ageing, bilateral, border, countries, economy, flows, memberships, refugees, stocks
 from migbook.errors import MigbookError
 from migbook.paths import DATA_DIR, data_sources_dir
 
 DEFAULT_SOURCES = data_sources_dir()
 
 # One module per topic; each maps its files in data/ to the functions that build them.
-MODULES = [countries, stocks, economy, bilateral, refugees, border, memberships]
+MODULES = [countries, stocks, economy, bilateral, refugees, border, memberships, ageing, flows]
 BUILDERS: dict[str, Callable[[Path], pd.DataFrame]] = {
     name: build for module in MODULES for name, build in module.TABLES.items()
 }
