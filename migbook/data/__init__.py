@@ -14,6 +14,8 @@ models and tests agree:
 * treaties (:mod:`migbook.data.treaties`): ``treaty_status(year)``,
   ``parties_by_year()``;
 * rates (:mod:`migbook.data.rates`): ``net_migration_rate(start, end)``;
+* power (:mod:`migbook.data.power`): ``base_population(iso3, year)``, ``flows_long()``,
+  ``remittance_share_of_gdp(iso3, year)``;
 * coverage (:mod:`migbook.data.coverage`): ``PARTIAL_YEARS``, the years a dataset covers in part.
 """
 
@@ -29,6 +31,7 @@ from migbook.data.places import (
     regional_sums,
     stock_by_place,
 )
+from migbook.data.power import base_population, flows_long, remittance_share_of_gdp
 from migbook.data.rates import net_migration_rate
 from migbook.data.treaties import MWC, TREATY_NAMES, parties_by_year, treaty_status
 
@@ -40,9 +43,11 @@ __all__ = [
     "TREATY_NAMES",
     "WORLD",
     "additive_measures",
+    "base_population",
     "clear_cache",
     "country_names",
     "describe",
+    "flows_long",
     "is_member",
     "load",
     "load_from",
@@ -53,6 +58,7 @@ __all__ = [
     "places",
     "rcp_network",
     "regional_sums",
+    "remittance_share_of_gdp",
     "resources",
     "stock_by_place",
     "treaty_status",

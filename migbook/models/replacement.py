@@ -56,12 +56,18 @@ WORK_AGES = (15, 65)  # working age: 15-64; 65 and over are the old
 
 @dataclass(frozen=True)
 class Defaults:
-    """The explorer's starting point: Japan from 2020 for 30 years, migrants aged 20-39."""
+    """The explorer's starting point: Japan from 1990 to 2050, migrants aged 20-39, old age from 65.
 
-    country: str = "JPN"  # ISO3 of the base population (WPP 2022, 1 July 2020)
-    steps: int = 6  # five-year steps: 2020 to 2050
-    migrants_per_year: float = 0.0  # thousands a year
+    1990 is the base year in the data closest to the UN report's 1995; the UN's
+    support ratio counts ages 15-64 per person 65 or over.
+    """
+
+    country: str = "JPN"  # ISO3 of the base population (WPP 2022, 1 July)
+    base_year: int = 1990
+    end_year: int = 2050  # the UN report's horizon
+    old_age: int = 65  # years: the first age counted as old
     profile_ages: tuple[int, int] = (20, 40)  # migrants spread evenly over ages 20-39
+    steps: int = 12  # five-year steps from base_year to end_year
 
 
 DEFAULTS = Defaults()
@@ -138,7 +144,7 @@ def project(base: object, fertility: object, survival: object, migrants: object 
     """
     pop = _population(base)
     m = leslie(fertility, survival)
-    n = whole_number("steps", steps, 0, 100)
+    n = whole_number("steps", steps, 0, 1000)
     prof = _profile(np.eye(pop.size)[1] if profile is None else profile, pop.size)
     if m.shape[0] != pop.size:
         raise ParameterError(f"base has {pop.size} age groups but the rates have {m.shape[0]}")
@@ -156,38 +162,52 @@ def _ages(n: int) -> np.ndarray:
     return AGE_STEP * np.arange(n)
 
 
-def working_age(pop: object) -> np.ndarray:
-    """People aged 15-64 (thousands) in each row of a projection (age groups in columns).
+def _old_age(old_age: object) -> int:
+    age = whole_number("old_age", old_age, 20, 95)
+    if age % AGE_STEP:
+        raise ParameterError(f"old_age must be a multiple of {AGE_STEP} years, got {age}")
+    return age
+
+
+def working_age(pop: object, old_age: int = WORK_AGES[1]) -> np.ndarray:
+    """People aged 15 to ``old_age`` - 1 (thousands) in each row of a projection (age groups in columns).
 
     >>> working_age([[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]]).tolist()
     [10.0]
     """
     p = np.atleast_2d(np.asarray(pop, dtype=float))
     ages = _ages(p.shape[1])
-    return p[:, (ages >= WORK_AGES[0]) & (ages < WORK_AGES[1])].sum(axis=1)
+    return p[:, (ages >= WORK_AGES[0]) & (ages < _old_age(old_age))].sum(axis=1)
 
 
-def support_ratio(pop: object) -> np.ndarray:
-    """The potential support ratio: people aged 15-64 per person aged 65 or over, in each row.
+def support_ratio(pop: object, old_age: int = WORK_AGES[1]) -> np.ndarray:
+    """The potential support ratio: people aged 15 to ``old_age`` - 1 per person aged ``old_age`` or over.
+
+    The UN's ratio counts 15-64 per 65 and over; a later ``old_age`` (a higher
+    retirement age) moves people from the second count to the first.
 
     >>> support_ratio([[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]]).tolist()
     [5.0]
+    >>> support_ratio([[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]], old_age=70).tolist()
+    [5.5]
     """
     p = np.atleast_2d(np.asarray(pop, dtype=float))
-    old = p[:, _ages(p.shape[1]) >= WORK_AGES[1]].sum(axis=1)
+    old = p[:, _ages(p.shape[1]) >= _old_age(old_age)].sum(axis=1)
     if np.any(old <= 0):
-        raise ParameterError("pop must have people aged 65 or over for a support ratio")
-    return working_age(p) / old
+        raise ParameterError(f"pop must have people aged {old_age} or over for a support ratio")
+    return working_age(p, old_age) / old
 
 
 def migration_to_hold(base: object, fertility: object, survival: object, profile: object,
-                      target: str, steps: int = DEFAULTS.steps) -> tuple[np.ndarray, np.ndarray]:
+                      target: str, steps: int = DEFAULTS.steps,
+                      old_age: int = WORK_AGES[1]) -> tuple[np.ndarray, np.ndarray]:
     """The net migration (thousands a year, one value per step) that holds ``target`` at its base level.
 
     ``target`` is ``"population"``, ``"working_age"`` or ``"support_ratio"``. In each
     step the migration is the least that brings the target back to its level in
     ``base``, and never below zero (as in the UN scenarios, no emigration is imposed
-    when the target would be exceeded anyway). Returns the migration per step and
+    when the target would be exceeded anyway). Working age is 15 to ``old_age`` - 1,
+    old age ``old_age`` and over. Returns the migration per step and
     the projected population, shape (steps + 1, groups).
 
     >>> flow, pop = migration_to_hold([100, 0], [0, 0], [0.5, 0], [1, 0], "population", steps=1)
@@ -199,10 +219,10 @@ def migration_to_hold(base: object, fertility: object, survival: object, profile
     pop = _population(base)
     m = leslie(fertility, survival)
     prof = _profile(profile, pop.size)
-    n = whole_number("steps", steps, 0, 100)
+    n = whole_number("steps", steps, 0, 1000)
     ages = _ages(pop.size)
-    working = (ages >= WORK_AGES[0]) & (ages < WORK_AGES[1])
-    old = ages >= WORK_AGES[1]
+    working = (ages >= WORK_AGES[0]) & (ages < _old_age(old_age))
+    old = ages >= old_age
     out = np.empty((n + 1, pop.size))
     out[0] = pop
     flows = np.zeros(n)
@@ -275,6 +295,13 @@ def _fit_gompertz(start: np.ndarray, deaths: np.ndarray, cuts: np.ndarray, ages:
     return best[2], best[1]
 
 
+def _crossing(pop: np.ndarray, ages: np.ndarray, cut: int) -> float:
+    """People within a year below ``cut`` (they reach it in the year): the density at ``cut`` - 0.5,
+    interpolated linearly between the midpoints of the groups either side of ``cut``."""
+    below, above = pop[ages == cut - AGE_STEP].sum(), pop[ages == cut].sum()
+    return float(((AGE_STEP / 2 + 0.5) * below + (AGE_STEP / 2 - 0.5) * above) / AGE_STEP ** 2)
+
+
 def estimate_rates(start: object, one_year_later: object) -> tuple[np.ndarray, np.ndarray, tuple[float, float]]:
     """Fertility and survival by age group from two estimates of one population a year apart.
 
@@ -306,7 +333,7 @@ def estimate_rates(start: object, one_year_later: object) -> tuple[np.ndarray, n
         raise ParameterError("start and one_year_later need the same five-year groups, from 0-4 to at least 55+")
     ages = _ages(p0.size)
     cuts = np.arange(FIT_FROM_AGE, min(95, ages[-1]) , AGE_STEP)
-    deaths = np.array([p0[ages >= c].sum() + p0[ages == c - AGE_STEP].sum() / AGE_STEP - p1[ages >= c].sum()
+    deaths = np.array([p0[ages >= c].sum() + _crossing(p0, ages, c) - p1[ages >= c].sum()
                        for c in cuts])
     if np.any(deaths <= 0):
         raise ParameterError("one_year_later: the population above some age grew within the year, "
