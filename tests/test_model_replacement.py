@@ -141,7 +141,7 @@ def test_rates_recover_gompertz_from_a_stationary_population() -> None:
 
 
 def test_japan_rates_are_plausible() -> None:
-    fertility, survival, (a, b) = model.estimate_rates(data.base_population("JPN", 2020),
+    fertility, survival, (_, b) = model.estimate_rates(data.base_population("JPN", 2020),
                                                        data.base_population("JPN", 2021))
     assert 0.08 < b < 0.16  # hazards double every 4 to 9 years
     assert survival[:10].min() > 0.99 and survival[-1] < 0.6

@@ -13,6 +13,7 @@ from migbook.explorers._catalogue import Entry, catalogued, entries
 from migbook.explorers.asylum_key import asylum_key
 from migbook.explorers.border_market import border_market
 from migbook.explorers.brain_gain import brain_gain
+from migbook.explorers.capital_flows import capital_flows
 from migbook.explorers.citizenship import citizenship
 from migbook.explorers.convergence import convergence
 from migbook.explorers.datasets import (
@@ -62,6 +63,7 @@ __all__ = [
     "border_market",
     "border_patrol",
     "brain_gain",
+    "capital_flows",
     "catalogue",
     "catalogued",
     "citizenship",
