@@ -42,7 +42,8 @@ DEFAULTS = Defaults()
 def _ratio(ratio: object) -> np.ndarray:
     r = as_array("ratio", ratio)
     if np.any(r < 1):
-        raise ParameterError(f"ratio must be 1 or more (the premium abroad as a multiple of the home one), got {ratio!r}")
+        raise ParameterError(f"ratio must be 1 or more (the premium abroad as a multiple of the home one), "
+                             f"got {ratio!r}")
     return r
 
 
