@@ -108,3 +108,25 @@ def population_age(sources: Path) -> pd.DataFrame:
 
 
 TABLES = {"population_age.csv": population_age}
+
+
+HANDMADE = Path(__file__).parent / "handmade"
+
+
+def un_replacement(sources: Path) -> pd.DataFrame:
+    """The UN Population Division's replacement-migration scenarios (2000): net migrants 1995-2050, thousands.
+
+    Hand-entered from the report's annex tables (each row names its table); ``sources`` is
+    not read. Checked: six scenarios per country, and the constant support ratio needs the
+    most migrants, as the report finds.
+    """
+    table = read_csv(HANDMADE / "un_replacement_2000.csv")
+    for iso3, rows in table.groupby("iso3"):
+        if list(rows["scenario"]) != ["I", "II", "III", "IV", "V", "VI"]:
+            raise ReconciliationError(f"un_replacement: {iso3} needs scenarios I to VI in order")
+        if rows["migrants"].idxmax() != rows.index[-1]:
+            raise ReconciliationError(f"un_replacement: {iso3}'s constant support ratio is not the largest")
+    return table
+
+
+TABLES["un_replacement.csv"] = un_replacement
