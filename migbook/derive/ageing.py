@@ -114,13 +114,14 @@ HANDMADE = Path(__file__).parent / "handmade"
 
 
 def un_replacement(sources: Path) -> pd.DataFrame:
-    """The UN Population Division's replacement-migration scenarios (2000): net migrants 1995-2050, thousands.
+    """The UN Population Division's replacement-migration scenarios (2000): net migrants 1995-2050, persons.
 
-    Hand-entered from the report's annex tables (each row names its table); ``sources`` is
-    not read. Checked: six scenarios per country, and the constant support ratio needs the
+    Hand-entered, in thousands as printed, from the report's annex tables (each row names
+    its table), and multiplied by 1,000; ``sources`` is not read. Checked: six scenarios per country, and the constant support ratio needs the
     most migrants, as the report finds.
     """
     table = read_csv(HANDMADE / "un_replacement_2000.csv")
+    table.insert(3, "migrants", table.pop("migrants_thousands") * 1000)
     for iso3, rows in table.groupby("iso3"):
         if list(rows["scenario"]) != ["I", "II", "III", "IV", "V", "VI"]:
             raise ReconciliationError(f"un_replacement: {iso3} needs scenarios I to VI in order")
