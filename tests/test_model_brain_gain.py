@@ -74,3 +74,18 @@ def test_threshold_and_peak_with_everyone_educated(premium: float, ratio: float)
         assert p[np.argmax(residents)] == pytest.approx(float(model.best_probability(ratio, premium)), abs=1e-3)
     else:
         assert p_star == 0.0
+
+
+def test_the_chapter_states_the_numbers_the_explorer_shows() -> None:
+    # Chapter 9 quotes the explorer at its start (k = 3, w = 0.2) and at k = 6 and k = 10.
+    from migbook.paths import BOOK_DIR
+
+    text = " ".join((BOOK_DIR / "chapters" / "09-balance-of-power.md").read_text().split())
+    k, w = DEFAULTS.ratio, DEFAULTS.premium
+    best = float(model.best_probability(k, w))
+    assert (f"At the start ($k$ = {k:g}, $w$ = {w:g}), the threshold is {100 * float(model.threshold(k, w)):.0f} %, "
+            f"and the skilled who stay peak at {100 * float(model.skilled_residents(best, w, k)):.1f} % of a cohort, "
+            f"against {100 * w:.0f} % without migration, when the chance of emigrating is {100 * best:.0f} %") in text
+    assert f"the threshold moves to {100 * float(model.threshold(6.0, w)):.0f} %" in text
+    cap = (1 / w - 1) / (10 - 1)  # everyone is educated from here when k = 10
+    assert f"passes about {100 * cap:.0f} %" in text and f"at {100 * float(model.threshold(10.0, w)):.0f} %" in text

@@ -177,3 +177,24 @@ def test_bad_input_is_refused_by_name() -> None:
 def test_defaults_match_the_explorer() -> None:
     assert DEFAULTS.steps == (DEFAULTS.end_year - DEFAULTS.base_year) // model.AGE_STEP
     assert DEFAULTS.country in explorer.COUNTRIES and DEFAULTS.base_year in explorer.BASE_YEARS
+
+
+def test_the_chapter_states_the_numbers_the_explorer_shows() -> None:
+    # The figures Chapter 9 quotes from the explorer, recomputed, so a change to the model cannot leave them stale.
+    from migbook.paths import BOOK_DIR
+
+    text = " ".join((BOOK_DIR / "chapters" / "09-balance-of-power.md").read_text().split())
+    japan, italy, germany = (explorer.scenarios(c, 1990, 65) for c in ("JPN", "ITA", "DEU"))
+    size, workers, ratio = (japan[n]["total"] / 1000 for n in explorer.NAMES[1:])
+    assert (f"holding Japan's population needs {size:.1f} million migrants in all, holding its working age "
+            f"{workers:.1f} million, and holding its support ratio at {japan[explorer.NAMES[0]]['ratio'][0]:.2f} "
+            f"needs {ratio:.1f} million, {ratio / size:.1f} times the first") in text
+    it_size, it_ratio = italy["Hold the population"]["total"] / 1000, italy["Hold the support ratio"]["total"] / 1000
+    assert f"Italy: {it_size:.1f} million against {it_ratio:.1f} million, {it_ratio / it_size:.1f} times" in text
+    de_size, de_ratio = (germany[n]["total"] / 1000 for n in ("Hold the population", "Hold the support ratio"))
+    assert f"Germany: {de_size:.1f} million against {de_ratio:.1f} million" in text
+    late = explorer.scenarios("JPN", 2020, 65)
+    assert (f"holding it needs {late['Hold the support ratio']['total'] / 1000:.1f} million migrants, fewer than "
+            f"holding the population ({late['Hold the population']['total'] / 1000:.1f} million)") in text
+    old70 = explorer.scenarios("JPN", 1990, 70)["No migration"]["ratio"][-1]
+    assert f"support ratio of {old70:.2f} in 2050 instead of {japan['No migration']['ratio'][-1]:.2f}" in text

@@ -31,6 +31,19 @@ SCENARIOS = {
     "support_ratio": "Hold the support ratio",
 }
 NAMES = list(SCENARIOS.values())
+UN_SCENARIOS = {"No migration": "II", "Hold the population": "III", "Hold the working age": "IV",
+                "Hold the support ratio": "VI"}  # the UN report's scenarios that match ours (1995-2050)
+UN_BASE = 1990  # the base year in our data nearest the UN's 1995
+
+
+@functools.cache
+def un_2000(country: str) -> dict[str, float] | None:
+    """The UN Population Division's (2000) migrants in all, 1995-2050, millions, by our scenario names."""
+    table = data.load("un_replacement")
+    rows = table[table["iso3"] == country].set_index("scenario")["migrants"]
+    if rows.empty:
+        return None
+    return {name: float(rows[code]) / 1e6 for name, code in UN_SCENARIOS.items()}
 
 
 def profile(groups: int = 20) -> np.ndarray:
@@ -92,27 +105,32 @@ def summary(run: pd.DataFrame, params: dict) -> str:
     found = scenarios(params["country"], params["base"], params["old_age"])
     size, workers, ratio = (found[name]["total"] / 1000 for name in NAMES[1:])
     start = found[NAMES[0]]["ratio"][0]
+    un = un_2000(params["country"]) if params["base"] == UN_BASE else None
+    compare = "" if un is None else (
+        f" The UN (2000), from 1995, found {un[NAMES[1]]:,.1f} and {un[NAMES[3]]:,.1f} million.")
     return (f"{COUNTRIES[params['country']]} from {params['base']} to {DEFAULTS.end_year}, old age from "
             f"{params['old_age']}: holding the population needs {size:,.1f} million migrants in all, holding the "
             f"working age {workers:,.1f} million, and holding the support ratio at {start:.2f} needs "
             f"{ratio:,.1f} million, {ratio / size:,.1f} times the first. Without migration the ratio falls to "
-            f"{found[NAMES[0]]['ratio'][-1]:.2f}.")
+            f"{found[NAMES[0]]['ratio'][-1]:.2f}.{compare}")
 
 
 def table(run: pd.DataFrame) -> pd.DataFrame:
-    """Per scenario: migrants in all, a year on average, population and support ratio at the end."""
+    """Per scenario: migrants in all, a year on average, population and support ratio at the end, and the UN's."""
     found = scenarios(DEFAULTS.country, DEFAULTS.base_year, DEFAULTS.old_age)
     years = DEFAULTS.end_year - DEFAULTS.base_year
+    un = un_2000(DEFAULTS.country) or {}
     return pd.DataFrame({
         "Scenario": NAMES,
         "Migrants in all (millions)": [round(found[n]["total"] / 1000, 1) for n in NAMES],
         "Migrants a year (thousands)": [round(found[n]["total"] / years) for n in NAMES],
         f"Population {DEFAULTS.end_year} (millions)": [round(found[n]["path"][-1].sum() / 1000, 1) for n in NAMES],
         f"Support ratio {DEFAULTS.end_year}": [round(float(found[n]["ratio"][-1]), 2) for n in NAMES],
+        "UN (2000): migrants 1995-2050 (millions)": [round(un[n], 1) if n in un else None for n in NAMES],
     })
 
 
-@catalogued("population_age")
+@catalogued("population_age", "un_replacement")
 def replacement() -> GridExplorer:
     """Replacement migration: the migrants needed to hold population, working age or support ratio."""
     return GridExplorer(
