@@ -4,7 +4,7 @@ From the World Development Indicators extract in ``wdi-oda-2025`` (vintage 2025-
 the countries Chapter 9 discusses and the low- and middle-income aggregate. Values in current
 US$, rounded to the precision the file holds (about 7 significant digits: some series were
 stored in single precision). A remittance of exactly zero is read as not reported, as the
-source's notes advise (Eritrea from 2018, for example), and left blank; negative aid or
+source's notes advise (Eritrea reports only 1998-2000, for example), and left blank; negative aid or
 investment (repayments, disinvestment) is kept.
 """
 
