@@ -28,8 +28,8 @@ BASE = [100.0, 50.0, 20.0]
 
 def un_2000(country: str) -> dict[str, float]:
     """UN Population Division (2000), Replacement Migration, tables A.8 (Japan) and A.6 (Italy): net migrants
-    in all, 1995-2050, thousands (the table holds persons), scenarios III (constant total population) and VI (constant ratio 15-64/65+),
-    from the hand-entered table ``un_replacement``."""
+    in all, 1995-2050, thousands (the table holds persons), scenarios III (constant total population) and VI
+    (constant ratio 15-64/65+), from the hand-entered table ``un_replacement``."""
     rows = data.load("un_replacement").query("iso3 == @country").set_index("scenario")["migrants"]
     return {"population": rows["III"] / 1000, "support_ratio": rows["VI"] / 1000}
 

@@ -117,8 +117,8 @@ def un_replacement(sources: Path) -> pd.DataFrame:
     """The UN Population Division's replacement-migration scenarios (2000): net migrants 1995-2050, persons.
 
     Hand-entered, in thousands as printed, from the report's annex tables (each row names
-    its table), and multiplied by 1,000; ``sources`` is not read. Checked: six scenarios per country, and the constant support ratio needs the
-    most migrants, as the report finds.
+    its table), and multiplied by 1,000; ``sources`` is not read. Checked: six scenarios
+    per country, and the constant support ratio needs the most migrants, as the report finds.
     """
     table = read_csv(HANDMADE / "un_replacement_2000.csv")
     table.insert(3, "migrants", table.pop("migrants_thousands") * 1000)
