@@ -186,10 +186,11 @@ def support_ratio(pop: object, old_age: int = WORK_AGES[1]) -> np.ndarray:
     The UN's ratio counts 15-64 per 65 and over; a later ``old_age`` (a higher
     retirement age) moves people from the second count to the first.
 
-    >>> support_ratio([[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]]).tolist()
-    [5.0]
-    >>> support_ratio([[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]], old_age=70).tolist()
-    [5.5]
+    Ten groups aged 15-64 with 1 each, 2 aged 65-69 and 2 aged 70 and over:
+
+    >>> pop = [[1] * 13 + [2, 2]]
+    >>> support_ratio(pop).tolist(), support_ratio(pop, old_age=70).tolist()
+    ([2.5], [6.0])
     """
     p = np.atleast_2d(np.asarray(pop, dtype=float))
     old = p[:, _ages(p.shape[1]) >= _old_age(old_age)].sum(axis=1)
@@ -308,12 +309,12 @@ def estimate_rates(start: object, one_year_later: object) -> tuple[np.ndarray, n
     An approximation, for want of a life table and fertility rates in the raw sources:
 
     * survival: the deaths above each age x from 50 to 90 are taken as the fall in
-      the population aged x or over, from ``start`` (plus a fifth of the group below,
-      who cross x within the year, ages being spread evenly in a group) to
+      the population aged x or over, from ``start`` (plus those who reach x within the
+      year, the density at x - 0.5 interpolated between the groups either side) to
       ``one_year_later``; Gompertz's law (hazard ``a * exp(b * age)``) is fitted to them
-      and gives the survival of every group (:func:`gompertz_survival`). It ignores
-      deaths in childhood and migration in that year, and so slightly flatters
-      survival.
+      by least squares on logs and gives the survival of every group
+      (:func:`gompertz_survival`). It ignores deaths in childhood and migration in that
+      year. On a stationary Gompertz population it recovers ``b`` to within about 10 %.
     * fertility: the child-to-adult ratio, children aged 0-4 per person aged 15-49
       in ``start``, the same for each group aged 15-49 (a one-sex model: men are
       counted with women, so the ratio is about half the ratio per woman).
