@@ -72,8 +72,8 @@ def test_threshold_and_peak_with_everyone_educated(premium: float, ratio: float)
     if gain.size:
         assert gain.max() == pytest.approx(p_star, abs=1e-3)
         assert p[np.argmax(residents)] == pytest.approx(float(model.best_probability(ratio, premium)), abs=1e-3)
-    else:
-        assert p_star == 0.0
+    else:  # no grid point shows a gain: the threshold is 0, or below the grid's resolution
+        assert p_star < 1e-3
 
 
 def test_the_chapter_states_the_numbers_the_explorer_shows() -> None:
