@@ -21,7 +21,9 @@ models and tests agree:
 * citizenship (:mod:`migbook.data.citizenship`): ``citizenship_rules()``, ``simulator_rules(key)``,
   ``foreign_born_and_rules()``;
 * Europe (:mod:`migbook.data.europe`): ``integration_spells()``, ``participants(year, associates)``,
-  ``key_inputs(year, associates)``, ``published_key()``, ``measure(name)``.
+  ``key_inputs(year, associates)``, ``published_key()``, ``measure(name)``;
+* power (:mod:`migbook.data.power`): ``base_population(iso3, year)``, ``flows_long()``,
+  ``remittance_share_of_gdp(iso3, year)``.
 """
 
 from migbook.data.blocs import STATUS_WORDS, income_dispersion, mobility_status
@@ -40,6 +42,7 @@ from migbook.data.places import (
     regional_sums,
     stock_by_place,
 )
+from migbook.data.power import base_population, flows_long, remittance_share_of_gdp
 from migbook.data.rates import BALANCE_BAND, SIDES, migration_side, net_migration_rate
 from migbook.data.treaties import MWC, TREATY_NAMES, parties_by_year, treaty_status
 
@@ -54,11 +57,13 @@ __all__ = [
     "TREATY_NAMES",
     "WORLD",
     "additive_measures",
+    "base_population",
     "citizenship_rules",
     "clear_cache",
     "conflict_years",
     "country_names",
     "describe",
+    "flows_long",
     "foreign_born_and_rules",
     "income_dispersion",
     "integration_spells",
@@ -79,6 +84,7 @@ __all__ = [
     "rcp_network",
     "refugees_and_conflict",
     "regional_sums",
+    "remittance_share_of_gdp",
     "resources",
     "simulator_rules",
     "stock_by_place",

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from migbook.derive import (
+    ageing,
     bilateral,
     border,
     citizenship,
@@ -15,6 +16,7 @@ from migbook.derive import (
     countries,
     economy,
     europe,
+    flows,
     labour,
     memberships,
     refugees,
@@ -28,7 +30,7 @@ DEFAULT_SOURCES = data_sources_dir()
 
 # One module per topic; each maps its files in data/ to the functions that build them.
 MODULES = [countries, stocks, economy, bilateral, refugees, border, memberships, conflict, regimes, citizenship,
-           labour, europe]
+           labour, europe, ageing, flows]
 BUILDERS: dict[str, Callable[[Path], pd.DataFrame]] = {
     name: build for module in MODULES for name, build in module.TABLES.items()
 }

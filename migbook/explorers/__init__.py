@@ -14,6 +14,7 @@ from migbook.explorers.asylum_key import asylum_key
 from migbook.explorers.blocs import bloc_incomes
 from migbook.explorers.border_market import border_market
 from migbook.explorers.brain_gain import brain_gain
+from migbook.explorers.capital_flows import capital_flows
 from migbook.explorers.citizenship import citizenship, foreign_born_and_citizenship
 from migbook.explorers.conflict_refugees import conflict_refugees
 from migbook.explorers.convergence import convergence
@@ -68,6 +69,7 @@ __all__ = [
     "border_market",
     "border_patrol",
     "brain_gain",
+    "capital_flows",
     "catalogue",
     "catalogued",
     "citizenship",
