@@ -122,19 +122,6 @@ def chapter_5_claims() -> list[tuple[str, str]]:
     ]
 
 
-@pytest.mark.parametrize(("path", "claim"), claims(), ids=lambda v: v[:40] if isinstance(v, str) else None)
-def test_text_states_the_defaults(path: str, claim: str) -> None:
-    assert claim in page(path), f"{path} should say: {claim}"
-
-
-def test_the_cascade_starts_from_the_process_the_text_names() -> None:
-    from migbook import data
-
-    name = data.load("organisations").set_index("code").loc[DEFAULT_SEED, "name"]
-    assert name.startswith("Colombo Process")
-    assert "start from the Colombo Process" in page("chapters/04-bottom-up-approaches.md")
-
-
 def chapter_6_claims() -> list[tuple[str, str]]:
     """Chapter 6 and Lesson 06 state the key's default weights and what the explorer shows at its start."""
     ak = asylum_key.DEFAULTS
@@ -152,3 +139,16 @@ def chapter_6_claims() -> list[tuple[str, str]]:
               f"and that {accepting} of {states} states received at least their key share"),
         (l6, f"weights {w[0]}, {w[1]}, {w[2]} and {w[3]}"),
     ]
+
+
+@pytest.mark.parametrize(("path", "claim"), claims(), ids=lambda v: v[:40] if isinstance(v, str) else None)
+def test_text_states_the_defaults(path: str, claim: str) -> None:
+    assert claim in page(path), f"{path} should say: {claim}"
+
+
+def test_the_cascade_starts_from_the_process_the_text_names() -> None:
+    from migbook import data
+
+    name = data.load("organisations").set_index("code").loc[DEFAULT_SEED, "name"]
+    assert name.startswith("Colombo Process")
+    assert "start from the Colombo Process" in page("chapters/04-bottom-up-approaches.md")

@@ -27,8 +27,8 @@ from migbook.paths import ROOT
 IGNORE = shutil.ignore_patterns(".git", ".venv", "_build", "__pycache__", ".pytest_cache", ".ruff_cache",
                                 ".ipynb_checkpoints", "*.egg-info")
 MODEL = "gravity_toy"
-CHAPTER = "05-regional-cases"
-LESSON = "05-regional-cases"
+CHAPTER = "11-regional-cases"
+LESSON = "11-regional-cases"
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_new_chapter_is_written_and_listed_in_the_last_numbered_part(repo: Path)
     page = repo / "book" / "chapters" / f"{CHAPTER}.md"
     assert paths == [page, repo / "_toc.yml"] and page.is_file()
     text = page.read_text()
-    assert text.startswith("---\njupytext:") and "\n(ch05)=\n# Regional cases\n" in text
+    assert text.startswith("---\njupytext:") and "\n(ch11)=\n# Regional cases\n" in text
     assert (repo / "_toc.yml").read_text().startswith("# Table of contents:")
     after = toc(repo)
     numbered = [p for p in after["parts"] if p.get("numbered")]
@@ -85,11 +85,11 @@ def test_new_chapter_is_written_and_listed_in_the_last_numbered_part(repo: Path)
 
 
 def test_new_chapter_in_a_new_part(repo: Path) -> None:
-    scaffold.new_chapter(CHAPTER, root=repo, part="Part III. Regional cases", title="Regions and their rules")
+    scaffold.new_chapter(CHAPTER, root=repo, part="Part V. Synthesis", title="Regions and their rules")
     parts = toc(repo)["parts"]
     captions = [p["caption"] for p in parts]
-    assert captions[2:4] == ["Part III. Regional cases", "Interactive lessons"]
-    assert parts[2]["numbered"] is True and part_files(parts[2]) == [f"book/chapters/{CHAPTER}"]
+    assert captions[4:6] == ["Part V. Synthesis", "Interactive lessons"]
+    assert parts[4]["numbered"] is True and part_files(parts[4]) == [f"book/chapters/{CHAPTER}"]
     assert "\n# Regions and their rules\n" in (repo / "book" / "chapters" / f"{CHAPTER}.md").read_text()
 
 
@@ -114,7 +114,7 @@ def test_new_lesson_is_written_listed_and_runs(repo: Path, monkeypatch: pytest.M
     assert f"book/lessons/{LESSON}" in files and files == sorted(files)
     path = repo / "book" / "lessons" / f"{LESSON}.md"
     text = path.read_text()
-    for part in ("# Lesson 5: Regional cases", ":tags: [remove-cell]", "questions.numeric(", "## What to take away",
+    for part in ("# Lesson 11: Regional cases", ":tags: [remove-cell]", "questions.numeric(", "## What to take away",
                  f"migbook lesson {LESSON}"):
         assert part in text
     assert set(re.findall(r"\bexplorers\.(\w+)\(", text)) <= set(explorers.catalogue())

@@ -16,7 +16,7 @@ def treaty_status(year: int, treaty: str = MWC) -> pd.DataFrame:
     """Each country's status under ``treaty`` at the end of ``year``: party, signatory or none.
 
     >>> int((treaty_status(2025)["status"] == "party").sum())
-    58
+    59
     """
     rows = load("treaties").query("treaty == @treaty")
     if rows.empty:

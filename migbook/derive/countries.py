@@ -33,10 +33,12 @@ SPECIAL_CODES = {
     "XXA": "Stateless (UNHCR)",
     "TIB": "Tibetan (UNHCR)",
 }
+# Groups of countries a table reports as a whole (World Bank income groups), kind = "aggregate".
+AGGREGATE_CODES = {"LMY": "Low- and middle-income countries (World Bank)"}
 
 
 def countries(sources: Path) -> pd.DataFrame:
-    """Every current ISO 3166 code in coco, retired codes the data still use, and the special codes."""
+    """Every current ISO 3166 code in coco, retired codes the data still use, the special and aggregate codes."""
     coco = pd.read_csv(sources / COCO / "country_data.tsv", sep="\t", keep_default_na=False, dtype=str)
     stocks, indicators = undesa_stocks(sources), wdi(sources)
     used = (set(stocks["to"]) | set(stocks["from"]) | set(indicators["iso"])) - set(SPECIAL_CODES)
@@ -60,7 +62,9 @@ def countries(sources: Path) -> pd.DataFrame:
     })
     special = pd.DataFrame({"iso3": list(SPECIAL_CODES), "name": list(SPECIAL_CODES.values()), "kind": "other",
                             "un_region": "", "un_subregion": "", "wb_region": ""})
-    return pd.concat([table, special], ignore_index=True).sort_values("iso3").reset_index(drop=True)
+    groups = pd.DataFrame({"iso3": list(AGGREGATE_CODES), "name": list(AGGREGATE_CODES.values()),
+                           "kind": "aggregate", "un_region": "", "un_subregion": "", "wb_region": ""})
+    return pd.concat([table, special, groups], ignore_index=True).sort_values("iso3").reset_index(drop=True)
 
 
 TABLES = {"countries.csv": countries}
