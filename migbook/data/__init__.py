@@ -14,9 +14,11 @@ models and tests agree:
 * treaties (:mod:`migbook.data.treaties`): ``treaty_status(year)``,
   ``parties_by_year()``;
 * rates (:mod:`migbook.data.rates`): ``net_migration_rate(start, end)``;
-* coverage (:mod:`migbook.data.coverage`): ``PARTIAL_YEARS``, the years a dataset covers in part.
+* coverage (:mod:`migbook.data.coverage`): ``PARTIAL_YEARS``, the years a dataset covers in part;
+* borders (:mod:`migbook.data.borders`): ``southwest_border(start, end)``, ``OPERATIONS``.
 """
 
+from migbook.data.borders import OPERATIONS, SOUTHWEST, southwest_border
 from migbook.data.coverage import PARTIAL_YEARS
 from migbook.data.loader import clear_cache, describe, load, load_from, resources, validate_table
 from migbook.data.memberships import CONSULTATIVE_PROCESSES, is_member, member_counts, members_in, rcp_network
@@ -36,7 +38,9 @@ __all__ = [
     "ADDITIVE_UNITS",
     "CONSULTATIVE_PROCESSES",
     "MWC",
+    "OPERATIONS",
     "PARTIAL_YEARS",
+    "SOUTHWEST",
     "TREATY_NAMES",
     "WORLD",
     "additive_measures",
@@ -54,6 +58,7 @@ __all__ = [
     "rcp_network",
     "regional_sums",
     "resources",
+    "southwest_border",
     "stock_by_place",
     "treaty_status",
     "validate_table",
