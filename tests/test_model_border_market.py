@@ -135,7 +135,7 @@ def test_chapter_and_lesson_state_the_numbers_the_explorer_shows() -> None:
     shut = model.market([DEFAULTS.enforcement, 2 * DEFAULTS.enforcement], dangerous_open=False).round(0)
     claims = [
         f"about {m['crossings'][1]:,.0f} thousand attempts a year",
-        f"a fee of ${m['fee'][1]:,.0f}",
+        f"a fee of {m['fee'][1]:,.0f} dollars",
         f"{m['deaths'][1]:,.0f} expected deaths",
         f"{100 * model.dangerous_share(DEFAULTS.enforcement)[()]:.0f} % of attempts",
         f"from {m['deaths'][1]:,.0f} to {m['deaths'][2]:,.0f}",
