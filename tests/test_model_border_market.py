@@ -128,7 +128,7 @@ def test_a_per_thousand_figure_is_refused_where_a_probability_is_meant() -> None
         model.market(1, risk=5)
 
 
-def test_chapter_and_lesson_state_the_numbers_the_explorer_shows() -> None:
+def test_chapter_states_the_numbers_the_explorer_shows() -> None:
     """The text around the model figure quotes the model's own numbers at the starting setting."""
     text = re.sub(r"\s+", " ", (BOOK_DIR / "chapters" / "07-border-control.md").read_text())
     m = model.market([0.0, DEFAULTS.enforcement, 2 * DEFAULTS.enforcement]).round(0)
