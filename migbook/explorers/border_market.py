@@ -26,7 +26,7 @@ ROUTES = {  # series -> model settings
     f"Switching hard (hardship up to ${HARD:,.0f})": {"hardship": HARD},
     f"Switching easy (hardship up to ${EASY:,.0f})": {"hardship": EASY},
 }
-RISKS = (2.5, 5.0, 10.0, 20.0)  # deaths per 10,000 attempts on the dangerous route
+RISKS = (2.5, 5.0, 7.5, 10.0)  # deaths per 10,000 attempts on the dangerous route (evenly spaced: a slider)
 COSTS = (0, 200, 400, 600)  # dollars added to the smuggler's cost per unit of enforcement
 
 
