@@ -87,12 +87,13 @@ def border_market() -> GridExplorer:
                  "enforcement on the easy route rises: with the dangerous route shut, and with switching to it "
                  "hard or easy. Illustrative numbers, not estimates."),
         controls=[
-            Control("measure", "Outcome", tuple(MEASURES), "deaths", kind="select",
-                    labels=tuple(words for words, _ in MEASURES.values())),
+            # The sliders come first: the risk moves only deaths, which the menu shows at the start.
             Control("risk", "Deaths per 10,000 attempts on the dangerous route", RISKS,
                     DEFAULTS.risk * 10_000, live_step=0.5),
             Control("cost", "Smugglers' cost per unit of enforcement ($)", COSTS,
                     int(DEFAULTS.enforcement_cost), live_step=50),
+            Control("measure", "Outcome", tuple(MEASURES), "deaths", kind="select",
+                    labels=tuple(words for words, _ in MEASURES.values())),
         ],
         run=run, draw=draw, summary=summary, table=table,
         table_caption="Expected deaths a year at whole levels of enforcement, at the starting settings",
