@@ -23,10 +23,12 @@ models and tests agree:
 * Europe (:mod:`migbook.data.europe`): ``integration_spells()``, ``participants(year, associates)``,
   ``key_inputs(year, associates)``, ``published_key()``, ``measure(name)``;
 * power (:mod:`migbook.data.power`): ``base_population(iso3, year)``, ``flows_long()``,
-  ``remittance_share_of_gdp(iso3, year)``.
+  ``remittance_share_of_gdp(iso3, year)``;
+* borders (:mod:`migbook.data.borders`): ``southwest_border(start, end)``, ``OPERATIONS``.
 """
 
 from migbook.data.blocs import STATUS_WORDS, income_dispersion, mobility_status
+from migbook.data.borders import OPERATIONS, SOUTHWEST, southwest_border
 from migbook.data.citizenship import citizenship_rules, foreign_born_and_rules, simulator_rules
 from migbook.data.conflict import conflict_years, refugees_and_conflict
 from migbook.data.coverage import PARTIAL_YEARS
@@ -51,8 +53,10 @@ __all__ = [
     "BALANCE_BAND",
     "CONSULTATIVE_PROCESSES",
     "MWC",
+    "OPERATIONS",
     "PARTIAL_YEARS",
     "SIDES",
+    "SOUTHWEST",
     "STATUS_WORDS",
     "TREATY_NAMES",
     "WORLD",
@@ -87,6 +91,7 @@ __all__ = [
     "remittance_share_of_gdp",
     "resources",
     "simulator_rules",
+    "southwest_border",
     "stock_by_place",
     "treaty_status",
     "validate_table",

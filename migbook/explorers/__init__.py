@@ -47,6 +47,7 @@ from migbook.explorers.reciprocity import reciprocity
 from migbook.explorers.recurrence import recurrence
 from migbook.explorers.replacement import replacement
 from migbook.explorers.screening import screening
+from migbook.explorers.southwest_border import southwest_border
 from migbook.explorers.stock_flow import stock_flow
 from migbook.explorers.win_sets import win_sets
 
@@ -97,6 +98,7 @@ __all__ = [
     "refugees_by_origin_region",
     "replacement",
     "screening",
+    "southwest_border",
     "stock_flow",
     "top_origins",
     "treaty_parties",
