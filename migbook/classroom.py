@@ -33,6 +33,7 @@ import ipaddress
 import math
 import os
 import re
+import signal
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -120,7 +121,7 @@ def prepare(folder: Path) -> Path:
     return folder
 
 
-def voila_arguments(folder: Path, port: int, ip: str) -> list[str]:
+def voila_arguments(folder: Path, port: int, ip: str, cell_timeout: int = CELL_TIMEOUT_S) -> list[str]:
     """Voila's command line for the classroom (the options :func:`migbook.lessons.voila_command` uses and more)."""
     return [
         str(folder),
@@ -132,8 +133,8 @@ def voila_arguments(folder: Path, port: int, ip: str) -> list[str]:
         "--theme=light",
         "--VoilaConfiguration.preheat_kernel=True",
         "--VoilaConfiguration.show_tracebacks=False",
-        f"--VoilaConfiguration.extension_denylist={lessons.DENIED_EXTENSIONS!r}",
-        f"--VoilaExecutor.timeout={CELL_TIMEOUT_S}",
+        *[f"--VoilaConfiguration.extension_denylist={name}" for name in lessons.DENIED_EXTENSIONS],
+        f"--VoilaExecutor.timeout={cell_timeout}",
         "--VoilaExecutor.interrupt_on_timeout=True",
         "--VoilaExecutor.allow_errors=True",
         f"--VoilaExecutor.cell_error_instruction={CELL_ERROR}",
@@ -184,12 +185,19 @@ def _app_class() -> type:
     class BookHandler(tornado.web.StaticFileHandler):
         """The built book; lesson pages get their "Open this lesson live" link."""
 
+        rewritten = False
+
+        def compute_etag(self) -> str | None:
+            return None if self.rewritten else super().compute_etag()
+
         async def get(self, path: str, include_body: bool = True) -> None:
-            absolute = self.get_absolute_path(self.root, self.parse_url_path(path))
+            self.path = self.parse_url_path(path)
+            absolute = self.get_absolute_path(self.root, self.path)
             valid = self.validate_absolute_path(self.root, absolute)
             if valid is None:  # redirected to add a slash
                 return
             if valid.endswith(".html"):
+                self.rewritten = True
                 self.set_header("Content-Type", "text/html; charset=UTF-8")
                 self.set_header("Cache-Control", "no-cache")
                 text = Path(valid).read_text(encoding="utf-8")
@@ -212,7 +220,7 @@ def _app_class() -> type:
                     content = await super()._initialize(notebook_path, kernel_id, **kwargs)
                     try:  # hold the slot until the lesson has run in the kernel
                         await asyncio.shield(content["task"])
-                    except Exception:  # noqa: BLE001 (the student's page reports it; the pool goes on)
+                    except Exception:  # the student's page reports it; the pool goes on
                         self.log.exception("warming a kernel for %s failed", notebook_path)
                     return content
 
@@ -281,7 +289,7 @@ def _is_loopback(ip: str) -> bool:
 
 def run_classroom(port: int = 8866, students: int = DEFAULT_STUDENTS, ip: str = LOCAL_IP,
                   today: Iterable[str] = (), max_kernels: int | None = None,
-                  book_dir: Path | None = None) -> int:
+                  book_dir: Path | str | None = None) -> int:
     """Serve the book and every lesson live until Ctrl+C; return 0."""
     from migbook.build import check_port
 
@@ -298,14 +306,23 @@ def run_classroom(port: int = 8866, students: int = DEFAULT_STUDENTS, ip: str = 
               "can open the book and start lessons (there is no login). Use this on a trusted lab network "
               "only; for accounts, see JupyterHub in book/instructors.md.", file=sys.stderr, flush=True)
     folder = prepare(BUILD_DIR / "classroom")
+    print(f"classroom: http://{ip}:{port}/  (the book; lessons live at {LIVE_PATH}NAME)\n"
+          f"  {sum(pools.values())} kernels warming for {len(pools)} lessons, at most {cap} students' kernels "
+          "at once; Ctrl+C stops the server and every kernel", flush=True)
+    serve(folder, book_dir, port=port, ip=ip, pools=pools, max_kernels=cap)
+    return 0
+
+
+def serve(folder: Path, book_dir: Path, port: int, ip: str, pools: dict[str, int], max_kernels: int,
+          cell_timeout: int = CELL_TIMEOUT_S) -> None:
+    """Serve the notebooks of ``folder`` live and ``book_dir`` at ``/`` until Ctrl+C or SIGTERM.
+
+    ``pools`` maps a notebook's name (without ``.ipynb``) to its number of warm kernels.
+    """
     for key, value in lessons.voila_environment().items():
         os.environ[key] = value
     os.environ.pop("MIGBOOK_MODE", None)
-    warm = sum(pools.values())
-    print(f"classroom: http://{ip}:{port}/  (the book; lessons live at /live/NAME)\n"
-          f"  {warm} kernels warming for {len(pools)} lessons, at most {cap} students' kernels at once; "
-          "Ctrl+C stops the server and every kernel", flush=True)
-    app = _app_class()
-    app.launch_instance(argv=voila_arguments(folder, port, ip), book_dir=str(book_dir), max_kernels=cap,
-                        pools=pools)
-    return 0
+    # A shell that starts a command in the background may leave SIGINT ignored; Ctrl+C must always stop us.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    _app_class().launch_instance(argv=voila_arguments(Path(folder), port, ip, cell_timeout),
+                                 book_dir=str(book_dir), max_kernels=max_kernels, pools=pools)

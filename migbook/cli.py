@@ -41,7 +41,7 @@ def _classroom(args: argparse.Namespace) -> int:
     from migbook.classroom import run_classroom
 
     return run_classroom(port=args.port, students=args.students, ip=args.ip, today=args.today or (),
-                         max_kernels=args.max_kernels)
+                         max_kernels=args.max_kernels, book_dir=args.book)
 
 
 def _derive(args: argparse.Namespace) -> int:
@@ -109,6 +109,7 @@ def parser() -> argparse.ArgumentParser:
                    "(default: students plus a third, at least 5 more); beyond it a 'class is full' page")
     c.add_argument("--ip", default="127.0.0.1", help="address to listen on (default 127.0.0.1; another "
                    "address opens it to a lab network, with no login: a warning says so)")
+    c.add_argument("--book", default=None, help="built HTML folder (default: _build/html)")
     c.set_defaults(run=_classroom)
 
     d = sub.add_parser("derive", help="derive data/ tables from the raw sources")
