@@ -11,8 +11,9 @@ lessons' notebooks, with these changes:
   from ``--students``. At most :data:`WARMING_AT_ONCE` kernels warm up at a time, so
   refilling the pools never takes both cores from students already at work, and a
   student who arrives when a pool is empty waits in line for the next warm kernel.
-* **No leaks**: a kernel with no page connected (its tab closed, or its page never
-  connected) is shut down after :data:`CULL_IDLE_S` s idle, checked every
+* **No leaks**: a tab that closes sends Voila's shutdown beacon, which works here (the
+  page gets the ``_xsrf`` cookie the beacon needs); a kernel with no page connected (a
+  beacon lost, or a page that never connected) is shut down after :data:`CULL_IDLE_S` s idle, checked every
   :data:`CULL_INTERVAL_S` s; a kernel stays alive while its page is connected.
   Ctrl+C (or SIGTERM) stops the server and every kernel.
 * **A cap**: with ``--max-kernels`` students' kernels running, ``/live/...`` answers
@@ -180,6 +181,9 @@ def _app_class() -> type:
                 self.set_header("Retry-After", "60")
                 self.finish(message_page(FULL_TITLE, FULL_TEXT, refresh_s=60))
                 return
+            # The page's shutdown beacon (sent when its tab closes) carries the _xsrf cookie if there is one;
+            # without it the beacon is refused and the kernel waits for the idle cull. Set it.
+            self.xsrf_token  # noqa: B018 (the property sets the cookie)
             await super().get(path=f"{name}.ipynb")
 
     class BookHandler(tornado.web.StaticFileHandler):

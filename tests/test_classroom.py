@@ -189,9 +189,17 @@ class TestClassroom:
         assert kernel in server.kernels()
         assert not watched.external, f"requests to non-local hosts: {watched.external}"
         assert not watched.errors, f"console errors: {watched.errors}"
-        page.close()
+        page.goto(f"{server.url}/")  # leaving the lesson sends its shutdown beacon, as closing the tab does
         freed_s = server.wait_gone(kernel)
-        print(f"first chart {first_chart_s:.1f} s (warm pool); kernel freed {freed_s:.0f} s after the tab closed")
+        print(f"first chart {first_chart_s:.1f} s (warm pool); kernel freed {freed_s:.0f} s after leaving")
+
+        # A tab closed without its beacon (a crash, a lost network): the idle cull frees it.
+        lesson = watched.context.new_page()
+        lesson.goto(f"{server.url}/live/{LESSON}")
+        lesson.wait_for_selector(".migbook-live svg", timeout=LOAD_TIMEOUT_MS)
+        kernel = kernel_id_of(lesson.content())
+        lesson.close(run_before_unload=False)
+        server.wait_gone(kernel)
 
     def test_pages_that_never_connect_are_freed_and_the_cap_shows_class_full(self, server: Server) -> None:
         taken = []
