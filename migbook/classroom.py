@@ -51,6 +51,8 @@ CULL_INTERVAL_S = 10  # a closed tab's kernel is gone within CULL_IDLE_S + CULL_
 WARMING_AT_ONCE = 2
 DEFAULT_STUDENTS = 30
 LOCAL_IP = "127.0.0.1"
+TEMPLATE = "migbook-classroom"  # migbook's Voila template plus the scripts that draw live charts in the page
+LIVE_SCRIPTS = "/migbook/live/"
 
 CELL_ERROR = "This part of the lesson could not be shown. The rest still works; tell your instructor if it persists."
 CELL_TIMEOUT = "This part of the lesson took too long and was stopped. Reload the page to try again."
@@ -130,7 +132,7 @@ def voila_arguments(folder: Path, port: int, ip: str, cell_timeout: int = CELL_T
         f"--port={port}",
         "--Voila.port_retries=0",
         f"--Voila.ip={ip}",
-        "--template=migbook",
+        f"--template={TEMPLATE}",
         "--theme=light",
         "--VoilaConfiguration.preheat_kernel=True",
         "--VoilaConfiguration.show_tracebacks=False",
@@ -185,6 +187,20 @@ def _app_class() -> type:
             # without it the beacon is refused and the kernel waits for the idle cull. Set it.
             self.xsrf_token  # noqa: B018 (the property sets the cookie)
             await super().get(path=f"{name}.ipynb")
+
+    class LiveScriptsHandler(tornado.web.RequestHandler):
+        """The vendored Vega bundle and the script that draws live charts (the classroom template loads both)."""
+
+        def get(self, name: str) -> None:
+            if name == "vega-bundle.js":
+                from migbook.sphinxext import vega_bundle
+
+                body = vega_bundle()
+            else:
+                body = (lessons.TEMPLATE_PATH / "voila" / "templates" / TEMPLATE / "static" / name).read_text()
+            self.set_header("Content-Type", "text/javascript; charset=UTF-8")
+            self.set_header("Cache-Control", "max-age=3600")
+            self.finish(body)
 
     class BookHandler(tornado.web.StaticFileHandler):
         """The built book; lesson pages get their "Open this lesson live" link."""
@@ -278,6 +294,7 @@ def _app_class() -> type:
                     handler = (handler[0], ReadOnlyKernelHandler, *handler[2:])
                 handlers.append(handler)
             handlers.append((LIVE_PATH + r"([A-Za-z0-9_-]+)/?", LiveLessonHandler, render_options))
+            handlers.append((LIVE_SCRIPTS + r"(vega-bundle\.js|migbook-live-charts\.js)", LiveScriptsHandler))
             handlers.append((r"/(.*)", BookHandler, {"path": self.book_dir, "default_filename": "index.html"}))
             return handlers
 
@@ -323,9 +340,12 @@ def serve(folder: Path, book_dir: Path, port: int, ip: str, pools: dict[str, int
 
     ``pools`` maps a notebook's name (without ``.ipynb``) to its number of warm kernels.
     """
+    from migbook.figures.live import CHARTS_VARIABLE
+
     for key, value in lessons.voila_environment().items():
         os.environ[key] = value
     os.environ.pop("MIGBOOK_MODE", None)
+    os.environ[CHARTS_VARIABLE] = "browser"  # kernels send specs; the page draws them (no JS engine per kernel)
     # A shell that starts a command in the background may leave SIGINT ignored; Ctrl+C must always stop us.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     _app_class().launch_instance(argv=voila_arguments(Path(folder), port, ip, cell_timeout),
