@@ -179,7 +179,8 @@ def visit(base: str, path: str, move: bool = True) -> Visit:
         deadline = time.monotonic() + STEP_TIMEOUT_S
         info_id, info = _msg("comm_info_request", {"target_name": "jupyter.widget"})
         ws.send(info)
-        reply = _recv_until(ws, lambda m: m.get("parent_header", {}).get("msg_id") == info_id, deadline)
+        reply = _recv_until(ws, lambda m: m.get("msg_type") == "comm_info_reply"
+                            and m.get("parent_header", {}).get("msg_id") == info_id, deadline)
         comms = list(reply["content"]["comms"])
         states: dict[str, dict] = {}
         for comm in comms:
