@@ -29,6 +29,7 @@ lessons' notebooks, with these changes:
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import html
 import ipaddress
 import math
@@ -36,6 +37,7 @@ import os
 import re
 import signal
 import sys
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -225,6 +227,32 @@ def _app_class() -> type:
                 return
             await super().get(path, include_body)
 
+    warming_task: contextvars.ContextVar[bool] = contextvars.ContextVar("migbook_warming", default=False)
+
+    def counting_class(base: type) -> type:
+        class CountingKernelManager(base):
+            """Knows which kernels were started for a pool (by the task that warms them) and not yet taken."""
+
+            def __init__(self, **kwargs: Any) -> None:
+                self.pooled_ids: set[str] = set()
+                super().__init__(**kwargs)
+
+            async def start_kernel(self, *, kernel_id: str | None = None, **kwargs: Any) -> str:
+                kernel_id = kernel_id or str(uuid.uuid4())
+                if warming_task.get():
+                    self.pooled_ids.add(kernel_id)
+                return await super().start_kernel(kernel_id=kernel_id, **kwargs)
+
+            async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> Any:
+                self.pooled_ids.discard(kernel_id)
+                return await super().shutdown_kernel(kernel_id, *args, **kwargs)
+
+            def students_kernels(self) -> int:
+                """Kernels running that are not waiting in a pool: the students'."""
+                return sum(1 for k in self.list_kernel_ids() if k not in self.pooled_ids)
+
+        return CountingKernelManager
+
     def manager_class(base: type) -> type:
         class ClassroomKernelManager(base):
             """Voila's pooling kernel manager, with pools sized per lesson, a cap on kernels warming up at
@@ -236,6 +264,7 @@ def _app_class() -> type:
                 super().__init__(**kwargs)
 
             async def _initialize(self, notebook_path: str, kernel_id: str | None = None, **kwargs: Any) -> Any:
+                warming_task.set(True)  # this task's kernel is a pool's (see CountingKernelManager)
                 async with self._warming:
                     content = await super()._initialize(notebook_path, kernel_id, **kwargs)
                     try:  # hold the slot until the lesson has run in the kernel
@@ -246,14 +275,11 @@ def _app_class() -> type:
 
             async def get_rendered_notebook(self, notebook_name: str, *args: Any, **kwargs: Any) -> Any:
                 result = await super().get_rendered_notebook(notebook_name, *args, **kwargs)
+                self.pooled_ids.discard(result[2])
                 kernel = self._kernels.get(result[2])
                 if kernel is not None:
                     kernel.last_activity = utcnow()
                 return result
-
-            def pooled_kernels(self) -> int:
-                """Kernels in pools (warm or warming), not yet a student's."""
-                return sum(len(pool) for pool in self._pools.values())
 
         return ClassroomKernelManager
 
@@ -263,13 +289,13 @@ def _app_class() -> type:
         pools = Dict(config=True, help="warm kernels to keep per lesson name")
 
         def students_kernels(self) -> int:
-            return max(0, len(self.kernel_manager.list_kernel_ids()) - self.kernel_manager.pooled_kernels())
+            return self.kernel_manager.students_kernels()
 
         def init_settings(self) -> dict:
             original = voila_app.voila_kernel_manager_factory
 
-            def factory(*args: Any, **kwargs: Any) -> type:
-                return manager_class(original(*args, **kwargs))
+            def factory(base: type, *args: Any, **kwargs: Any) -> type:
+                return manager_class(original(counting_class(base), *args, **kwargs))
 
             self.config.VoilaKernelManager.kernel_pools_config = {
                 f"{name}.ipynb": {"pool_size": size} for name, size in self.pools.items()}

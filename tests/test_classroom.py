@@ -105,6 +105,13 @@ class Server:
                     out[found.group(1)] = child
         return out
 
+    def wait_for_log(self, text: str, within_s: float = 300) -> None:
+        deadline = time.monotonic() + within_s
+        while text not in self.log.read_text():
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                pytest.fail(f"the server never logged {text!r}")
+            time.sleep(1)
+
     def wait_gone(self, kernel_id: str, within_s: float = FREED_WITHIN_S) -> float:
         start = time.monotonic()
         while kernel_id in self.kernels():
@@ -146,6 +153,7 @@ def server(built_book: Path) -> Iterator[Server]:
     command = [sys.executable, "-m", "migbook.cli", "classroom", "--port", str(port), "--students", "1",
                "--today", LESSON, "--max-kernels", "2", "--book", str(built_book)]
     with running(command, port) as srv:
+        srv.wait_for_log(f"Kernel pool of {LESSON}.ipynb is filled")  # the instructor starts before the class
         yield srv
 
 
