@@ -213,6 +213,8 @@ def _app_class() -> type:
             return None if self.rewritten else super().compute_etag()
 
         async def get(self, path: str, include_body: bool = True) -> None:
+            if path.startswith("_sources"):  # the pages' source files: a lesson's code is not for students
+                raise tornado.web.HTTPError(404)
             self.path = self.parse_url_path(path)
             absolute = self.get_absolute_path(self.root, self.path)
             valid = self.validate_absolute_path(self.root, absolute)

@@ -205,7 +205,7 @@ class TestClassroom:
 
         # A tab closed without its beacon (a crash, a lost network): the idle cull frees it.
         lesson = watched.context.new_page()
-        lesson.goto(f"{server.url}/live/{LESSON}")
+        lesson.goto(f"{server.url}/live/{LESSON}", timeout=LOAD_TIMEOUT_MS)
         lesson.wait_for_selector(".migbook-live svg", timeout=LOAD_TIMEOUT_MS)
         kernel = kernel_id_of(lesson.content())
         lesson.close(run_before_unload=False)
