@@ -43,7 +43,9 @@ def browser_draws() -> bool:
 
 def spec_html(chart: alt.TopLevelMixin) -> str:
     """The chart as a Vega-Lite spec for the page to draw (``migbook-live-charts.js`` in the classroom)."""
-    spec = json.dumps(chart.to_dict(), separators=(",", ":"), allow_nan=False)
+    # Not validated against the Vega-Lite schema here (that took most of a redraw's time): every explorer's
+    # charts are validated by the tests (tests/test_catalogue.py), and the page reports a spec it cannot draw.
+    spec = json.dumps(chart.to_dict(validate=False), separators=(",", ":"), allow_nan=False)
     return f'<div class="migbook-vl" data-spec="{html.escape(spec, quote=True)}"></div>'
 
 
