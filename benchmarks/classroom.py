@@ -251,6 +251,7 @@ class Result:
     peak_total: int = 0
     left_after_60s: int = 0
     warm_s: float = 0.0
+    rest_source: str = ""
 
 
 def run_class(name: str, command: list[str], port: int, path: str, students: int, loads: int,
@@ -267,11 +268,16 @@ def run_class(name: str, command: list[str], port: int, path: str, students: int
         ready(log, process)
         result.warm_s = time.monotonic() - start
         with Kernels(process.pid) as kernels:
+            warm = kernels.rss()  # the classroom's warm pool: each kernel as a student will get it
             with ThreadPoolExecutor(students) as pool:
                 result.class_visits = list(pool.map(lambda _: visit(base, path), range(students)))
             mine = {v.kernel for v in result.class_visits if v.kernel}
             rss = kernels.rss()
-            result.rest_each = [rss[k] for k in mine if k in rss]
+            # At rest: the students' kernels after their visit if they are still there (stock Voila keeps them),
+            # else the warm pool's kernels before the class (the classroom shut the students' down as they left).
+            result.rest_each = [rss[k] for k in mine if k in rss] or list(warm.values())
+            result.rest_source = "students' kernels after their visit" if mine & set(rss) else \
+                "warm pool before the class (the students' were shut down as they left)"
             result.peak_each, result.peak_total = kernels.peak_each, kernels.peak_total
             time.sleep(60)
             result.left_after_60s = len(mine & set(kernels.rss()))
@@ -309,7 +315,8 @@ def report(result: Result, students: int) -> None:
         print(f"    failure: {err}")
     if result.rest_each:
         print(f"  kernel memory at rest       each p50 {statistics.median(result.rest_each) / mb:6.0f} MB, "
-              f"max {max(result.rest_each) / mb:6.0f} MB; students' total {sum(result.rest_each) / mb:7.0f} MB")
+              f"max {max(result.rest_each) / mb:6.0f} MB; total {sum(result.rest_each) / mb:7.0f} MB "
+              f"({len(result.rest_each)} kernels: {result.rest_source})")
     print(f"  kernel memory at peak       each max {result.peak_each / mb:6.0f} MB; all kernels "
           f"{result.peak_total / mb:7.0f} MB (pools included)")
     print(f"  students' kernels left 60 s after everyone left: {result.left_after_60s}")
