@@ -29,7 +29,6 @@ lessons' notebooks, with these changes:
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import html
 import ipaddress
 import math
@@ -37,7 +36,6 @@ import os
 import re
 import signal
 import sys
-import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -229,29 +227,24 @@ def _app_class() -> type:
                 return
             await super().get(path, include_body)
 
-    warming_task: contextvars.ContextVar[bool] = contextvars.ContextVar("migbook_warming", default=False)
-
     def counting_class(base: type) -> type:
         class CountingKernelManager(base):
-            """Knows which kernels were started for a pool (by the task that warms them) and not yet taken."""
+            """Knows which kernels students took from a pool (Voila starts a kernel outside the pools only before
+            a lesson's first pool kernel is warm; those few are not counted)."""
 
             def __init__(self, **kwargs: Any) -> None:
-                self.pooled_ids: set[str] = set()
+                self.students_ids: set[str] = set()
                 super().__init__(**kwargs)
 
-            async def start_kernel(self, *, kernel_id: str | None = None, **kwargs: Any) -> str:
-                kernel_id = kernel_id or str(uuid.uuid4())
-                if warming_task.get():
-                    self.pooled_ids.add(kernel_id)
-                return await super().start_kernel(kernel_id=kernel_id, **kwargs)
-
             async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> Any:
-                self.pooled_ids.discard(kernel_id)
+                self.students_ids.discard(kernel_id)
                 return await super().shutdown_kernel(kernel_id, *args, **kwargs)
 
             def students_kernels(self) -> int:
-                """Kernels running that are not waiting in a pool: the students'."""
-                return sum(1 for k in self.list_kernel_ids() if k not in self.pooled_ids)
+                """Students' kernels running now."""
+                running = set(self.list_kernel_ids())
+                self.students_ids &= running
+                return len(self.students_ids)
 
         return CountingKernelManager
 
@@ -266,7 +259,6 @@ def _app_class() -> type:
                 super().__init__(**kwargs)
 
             async def _initialize(self, notebook_path: str, kernel_id: str | None = None, **kwargs: Any) -> Any:
-                warming_task.set(True)  # this task's kernel is a pool's (see CountingKernelManager)
                 async with self._warming:
                     content = await super()._initialize(notebook_path, kernel_id, **kwargs)
                     try:  # hold the slot until the lesson has run in the kernel
@@ -277,7 +269,7 @@ def _app_class() -> type:
 
             async def get_rendered_notebook(self, notebook_name: str, *args: Any, **kwargs: Any) -> Any:
                 result = await super().get_rendered_notebook(notebook_name, *args, **kwargs)
-                self.pooled_ids.discard(result[2])
+                self.students_ids.add(result[2])
                 kernel = self._kernels.get(result[2])
                 if kernel is not None:
                     kernel.last_activity = utcnow()
