@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: book setup build serve test lint derive bench mutation gallery clean
+.PHONY: book setup build serve test lint derive bench bench-classroom mutation gallery clean
 
 book: build serve
 
@@ -44,6 +44,10 @@ derive: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Thirty students opening one lesson at once: migbook classroom against stock Voila (several minutes; needs a built book)
+bench-classroom: $(STAMP)
+	$(BIN)/python benchmarks/classroom.py
 
 # A screenshot of every figure, light and dark, before and after each control moves: _build/gallery/index.html
 gallery: build

@@ -37,6 +37,13 @@ def _lesson(args: argparse.Namespace) -> int:
     return run_lesson(args.name, port=args.port)
 
 
+def _classroom(args: argparse.Namespace) -> int:
+    from migbook.classroom import run_classroom
+
+    return run_classroom(port=args.port, students=args.students, ip=args.ip, today=args.today or (),
+                         max_kernels=args.max_kernels, book_dir=args.book)
+
+
 def _derive(args: argparse.Namespace) -> int:
     from migbook.derive import derive_all
 
@@ -91,6 +98,19 @@ def parser() -> argparse.ArgumentParser:
     le.add_argument("--list", action="store_true", help="list the lessons and exit")
     le.add_argument("--port", type=int, default=8866, help="port (default 8866)")
     le.set_defaults(run=_lesson)
+
+    c = sub.add_parser("classroom", help="serve the built book and every lesson live, for a class")
+    c.add_argument("--port", type=int, default=8866, help="port (default 8866)")
+    c.add_argument("--students", type=int, default=30, help="students in the class (default 30): sizes the "
+                                                             "pools of warm kernels and the cap")
+    c.add_argument("--today", action="append", metavar="LESSON", help="a lesson the class opens today: it "
+                   "keeps a warm kernel for every student (repeatable; default: the class shared over all)")
+    c.add_argument("--max-kernels", type=int, default=None, help="students' kernels allowed at once "
+                   "(default: students plus a third, at least 5 more); beyond it a 'class is full' page")
+    c.add_argument("--ip", default="127.0.0.1", help="address to listen on (default 127.0.0.1; another "
+                   "address opens it to a lab network, with no login: a warning says so)")
+    c.add_argument("--book", default=None, help="built HTML folder (default: _build/html)")
+    c.set_defaults(run=_classroom)
 
     d = sub.add_parser("derive", help="derive data/ tables from the raw sources")
     d.add_argument("--sources", type=__import__("pathlib").Path, default=None,

@@ -9,6 +9,7 @@ migbook's offline template, a cell timeout and idle-kernel culling.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -36,8 +37,44 @@ def notebook(name: str, out_dir: Path = BUILD_DIR / "lessons") -> Path:
         raise MigbookError(f"no lesson named {name!r}; the lessons are: {', '.join(names()) or 'none'}")
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{name}.ipynb"
-    jupytext.write(jupytext.read(source), target)
+    jupytext.write(live_notebook(jupytext.read(source)), target)
     return target
+
+
+GUARD_SOURCE = "from migbook.guard import install as _migbook_guard\n_migbook_guard()"
+_HOW_TO_RUN = re.compile(r"`migbook (?:lesson|classroom)\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def without_run_instructions(markdown: str) -> str:
+    """``markdown`` without the sentences that tell the reader how to start a lesson (they name
+    `migbook lesson ...` or `migbook classroom`): inside the live lesson they make no sense.
+
+    >>> without_run_instructions("Intro. Run it\\nlive with `migbook lesson 05-x`.\\n\\n## Next")
+    'Intro.\\n\\n## Next'
+    """
+    paragraphs = re.split(r"(\n\s*\n)", markdown)
+    out = []
+    for part in paragraphs:
+        if _HOW_TO_RUN.search(part) and not part.lstrip().startswith(("#", "```", ":::")):
+            kept = [s for s in _SENTENCE_END.split(part.strip()) if not _HOW_TO_RUN.search(s)]
+            part = " ".join(kept)
+        out.append(part)
+    return "".join(out)
+
+
+def live_notebook(nb: object) -> object:
+    """The lesson as Voila runs it: a hidden first cell that keeps tracebacks from the page
+    (:mod:`migbook.guard`), and no sentence about how to start the lesson (the book's lesson
+    page says that; see ``book/instructors.md``)."""
+    import nbformat
+
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = without_run_instructions(cell.source)
+    guard = nbformat.v4.new_code_cell(GUARD_SOURCE, metadata={"tags": ["remove-cell"]})
+    nb.cells.insert(0, guard)
+    return nb
 
 
 def voila_command(path: Path, port: int) -> list[str]:

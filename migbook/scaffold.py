@@ -317,8 +317,10 @@ def lesson_text(name: str, number: int, title: str, model_explorer: str = PLACEH
     return FRONT_MATTER + f"""
 # Lesson {number}: {title}
 
-This lesson goes with Chapter {number}. TODO: say in two sentences what the student will do and find out. Run it
-live with `migbook lesson {name}`.
+% Do not say how to start the lesson: the book puts that note under the title, and `migbook classroom` turns it
+% into an "Open this lesson live" link (see book/instructors.md).
+
+This lesson goes with Chapter {number}. TODO: say in two sentences what the student will do and find out.
 
 ```{{code-cell}} ipython3
 :tags: [remove-cell]

@@ -121,7 +121,29 @@ def _named_toggles(generate: Any) -> Any:
     return generate_toctree_html
 
 
+LESSON_PAGES = "book/lessons/"
+
+
+def live_note(lesson: str) -> str:
+    """The note every lesson page carries under its title: how to run it live. ``migbook classroom``
+    turns it into an "Open this lesson live" link (:func:`migbook.classroom.rewrite_lesson_notes`), so a
+    lesson's own text never says how to start it."""
+    return (f'<p class="migbook-live-note" data-lesson="{lesson}">To work through this lesson live, with your '
+            f"answers checked, run <code>migbook lesson {lesson}</code>; for a class, the instructor runs "
+            "<code>migbook classroom</code> and every lesson page links to its live version.</p>")
+
+
+def _with_live_note(pagename: str, body: str) -> str:
+    """A lesson page's body with :func:`live_note` after its title (other pages unchanged)."""
+    if not pagename.startswith(LESSON_PAGES) or "</h1>" not in body:
+        return body
+    head, tail = body.split("</h1>", 1)
+    return f"{head}</h1>{live_note(pagename.removeprefix(LESSON_PAGES))}{tail}"
+
+
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    if "body" in context:
+        context["body"] = _with_live_note(pagename, context["body"])
     # The sidebar's toggles are <summary> elements with an icon only (axe: summary-name).
     if "generate_toctree_html" in context:
         context["generate_toctree_html"] = _named_toggles(context["generate_toctree_html"])

@@ -1,22 +1,26 @@
-"""Helpers for live twins: draw a chart as SVG inside a widget, offline.
+"""Helpers for live twins: draw a chart inside a widget, offline.
 
-Charts are rendered in the kernel by vl-convert (which carries its own Vega),
-so a live twin needs no JavaScript from any network and looks the same in
-JupyterLab, Voila and the classic notebook.
+By default charts are rendered in the kernel by vl-convert (which carries its own
+Vega), so a live twin needs no JavaScript from any network and looks the same in
+JupyterLab, Voila and the classic notebook. Where the page itself can draw Vega-Lite
+(``MIGBOOK_LIVE_CHARTS=browser``, set by ``migbook classroom``, whose pages load the
+vendored Vega bundle), the widget carries the chart's spec instead and the page draws
+it: the kernel then never starts vl-convert's JavaScript engine (about 100 MB a kernel).
 """
 
 from __future__ import annotations
 
 import html
 import json
+import os
 from collections.abc import Callable
 from typing import Any
 
 import altair as alt
 import ipywidgets as widgets
-import vl_convert
 
 CONTROL_STYLE = {"description_width": "16em"}
+CHARTS_VARIABLE = "MIGBOOK_LIVE_CHARTS"
 
 
 def control_layout() -> widgets.Layout:
@@ -27,7 +31,27 @@ def control_layout() -> widgets.Layout:
 
 def svg(chart: alt.TopLevelMixin) -> str:
     """The chart as an SVG string, rendered offline."""
+    import vl_convert  # here, not at the top: a kernel that lets the browser draw never loads it
+
     return vl_convert.vegalite_to_svg(json.dumps(chart.to_dict()))
+
+
+def browser_draws() -> bool:
+    """Whether the page draws the charts (``MIGBOOK_LIVE_CHARTS=browser``) rather than the kernel."""
+    return os.environ.get(CHARTS_VARIABLE) == "browser"
+
+
+def spec_html(chart: alt.TopLevelMixin) -> str:
+    """The chart as a Vega-Lite spec for the page to draw (``migbook-live-charts.js`` in the classroom)."""
+    # Not validated against the Vega-Lite schema here (that took most of a redraw's time): every explorer's
+    # charts are validated by the tests (tests/test_catalogue.py), and the page reports a spec it cannot draw.
+    spec = json.dumps(chart.to_dict(validate=False), separators=(",", ":"), allow_nan=False)
+    return f'<div class="migbook-vl" data-spec="{html.escape(spec, quote=True)}"></div>'
+
+
+def chart_html(chart: alt.TopLevelMixin) -> str:
+    """What a chart widget holds: the spec where the page draws, else the SVG."""
+    return spec_html(chart) if browser_draws() else svg(chart)
 
 
 def chart_widget() -> widgets.HTML:
@@ -63,7 +87,7 @@ def panel(controls: dict[str, widgets.Widget],
         try:
             drawn, summary = render({name: control.value for name, control in controls.items()})
             if drawn is not None:
-                chart.value = svg(drawn)
+                chart.value = chart_html(drawn)
         except Exception as err:  # a lesson shows one line, never a traceback
             status.value = error_html(err)
             return

@@ -1,0 +1,366 @@
+"""A class arriving together: `migbook classroom` against stock Voila on the same lesson (printed, not a test).
+
+    python benchmarks/classroom.py [--students 30] [--lesson 01-stock-and-flow] [--loads 200] [--stock-loads 20]
+
+Each simulated student does what the lesson page does, with no browser: loads the page, connects to its kernel's
+websocket, asks for the widgets' state (the chart widget's SVG, or in the classroom its spec, which the page then
+draws in some tens of milliseconds not counted here, is the first chart), moves one slider through the widget
+protocol and waits for the redrawn chart's new value, then leaves (closes the socket, sends the shutdown beacon).
+Printed: time to page and to first chart (p50, p95, max), control to redrawn chart (p50, p95), kernel memory
+(each and total, at rest and at peak), students' kernels still running 60 s after everyone left, and failures and
+hangs over sequential loads; the same for stock Voila (`voila lesson.ipynb`, as `migbook lesson` ran it before
+the classroom existed) in the same run. Times are wall-clock on whatever machine runs it: say how loaded it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.cookiejar
+import json
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+import websocket
+
+from migbook import lessons
+from migbook.paths import BUILD_DIR
+
+STEP_TIMEOUT_S = 120  # longer than this for any step counts as a hang
+SLIDERS = ("IntSliderModel", "FloatSliderModel", "SelectionSliderModel")
+
+
+@dataclass
+class Visit:
+    page_s: float | None = None
+    chart_s: float | None = None
+    redraw_s: float | None = None
+    kernel: str | None = None
+    error: str | None = None
+    hung: bool = False
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, timeout_s: float = 120) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited early (status {process.returncode})")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.3)
+    raise RuntimeError(f"nothing listened on port {port}")
+
+
+class Kernels:
+    """The kernel processes under a server, with their memory sampled in the background."""
+
+    def __init__(self, server_pid: int) -> None:
+        self.server = psutil.Process(server_pid)
+        self.peak_total = 0
+        self.peak_each = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def rss(self) -> dict[str, int]:
+        out = {}
+        for child in self.server.children(recursive=True):
+            try:
+                found = re.search(r"kernel-([0-9a-f-]{36})\.json", " ".join(child.cmdline()))
+                if found:
+                    out[found.group(1)] = child.memory_info().rss
+            except psutil.Error:
+                continue
+        return out
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            rss = self.rss()
+            if rss:
+                self.peak_total = max(self.peak_total, sum(rss.values()))
+                self.peak_each = max(self.peak_each, max(rss.values()))
+            time.sleep(0.5)
+
+    def __enter__(self) -> Kernels:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _msg(msg_type: str, content: dict, channel: str = "shell") -> tuple[str, str]:
+    msg_id = uuid.uuid4().hex
+    return msg_id, json.dumps({"header": {"msg_id": msg_id, "msg_type": msg_type, "username": "student",
+                                          "session": uuid.uuid4().hex, "version": "5.3", "date": ""},
+                               "parent_header": {}, "metadata": {}, "content": content, "channel": channel,
+                               "buffers": []})
+
+
+def _recv_until(ws: websocket.WebSocket, done: object, deadline: float) -> dict:
+    while time.monotonic() < deadline:
+        ws.settimeout(max(0.1, deadline - time.monotonic()))
+        try:
+            raw = ws.recv()
+        except websocket.WebSocketTimeoutException:
+            break
+        if isinstance(raw, bytes):
+            continue
+        msg = json.loads(raw)
+        if done(msg):
+            return msg
+    raise TimeoutError
+
+
+def _is_chart(value: object) -> bool:
+    """A chart widget's value: its SVG (drawn in the kernel) or its spec for the page to draw (the classroom)."""
+    return isinstance(value, str) and ("<svg" in value or 'class="migbook-vl"' in value)
+
+
+def _svg_update(comm: str | None = None) -> object:
+    def test(msg: dict) -> bool:
+        content = msg.get("content", {})
+        data = content.get("data", {})
+        value = data.get("state", {}).get("value")
+        return (msg.get("msg_type") == "comm_msg" and data.get("method") in ("update", "echo_update")
+                and _is_chart(value) and (comm is None or content["comm_id"] == comm))
+    return test
+
+
+def visit(base: str, path: str, move: bool = True) -> Visit:
+    """One student: the page, the first chart, one control moved, and leaving as the page does."""
+    out = Visit()
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    start = time.monotonic()
+    try:
+        with opener.open(base + path, timeout=STEP_TIMEOUT_S) as response:
+            page = response.read().decode("utf-8", "replace")
+            status = response.status
+    except TimeoutError:
+        out.hung = True
+        return out
+    except Exception as err:  # a refused page (503, 500) is a failure to report, not a crash
+        out.error = f"page: {err}"
+        return out
+    out.page_s = time.monotonic() - start
+    found = re.search(r'"kernelId": "([0-9a-f-]{36})"', page)
+    if status != 200 or not found:
+        out.error = f"page {status} without a kernel"
+        return out
+    out.kernel = found.group(1)
+    ws_url = base.replace("http://", "ws://") + f"/api/kernels/{out.kernel}/channels?session_id={uuid.uuid4().hex}"
+    xsrf = next((c.value for c in jar if c.name == "_xsrf"), "")
+    try:
+        ws = websocket.create_connection(ws_url, timeout=STEP_TIMEOUT_S)
+    except Exception as err:
+        out.error = f"websocket: {err}"
+        return out
+    try:
+        deadline = time.monotonic() + STEP_TIMEOUT_S
+        info_id, info = _msg("comm_info_request", {"target_name": "jupyter.widget"})
+        ws.send(info)
+        reply = _recv_until(ws, lambda m: m.get("msg_type") == "comm_info_reply"
+                            and m.get("parent_header", {}).get("msg_id") == info_id, deadline)
+        comms = list(reply["content"]["comms"])
+        states: dict[str, dict] = {}
+        for comm in comms:
+            ws.send(_msg("comm_msg", {"comm_id": comm, "data": {"method": "request_state"}})[1])
+        chart = None
+        while len(states) < len(comms):
+            msg = _recv_until(ws, lambda m: m.get("msg_type") == "comm_msg"
+                              and m["content"].get("data", {}).get("method") == "update", deadline)
+            comm, state = msg["content"]["comm_id"], msg["content"]["data"]["state"]
+            states[comm] = state
+            if chart is None and _is_chart(state.get("value")):
+                chart = comm
+                out.chart_s = time.monotonic() - start
+        if chart is None:
+            out.error = "no chart among the widgets"
+            return out
+        if move:
+            slider, state = next((c, s) for c, s in states.items() if s.get("_model_name") in SLIDERS)
+            if state["_model_name"] == "SelectionSliderModel":
+                options = len(state.get("_options_labels", [])) or 2
+                change = {"index": state["index"] - 1 if state["index"] + 1 >= options else state["index"] + 1}
+            else:
+                step = state.get("step") or 1
+                value = state["value"] + step if state["value"] + step <= state["max"] else state["value"] - step
+                change = {"value": value}
+            moved = time.monotonic()
+            ws.send(_msg("comm_msg", {"comm_id": slider, "data": {"method": "update", "state": change,
+                                                                    "buffer_paths": []}})[1])
+            _recv_until(ws, _svg_update(chart), moved + STEP_TIMEOUT_S)
+            out.redraw_s = time.monotonic() - moved
+    except TimeoutError:
+        out.hung = True
+    except Exception as err:
+        out.error = f"{type(err).__name__}: {err}"
+    finally:
+        ws.close()
+        # The page's beforeunload beacon, with the _xsrf cookie when the server set one.
+        try:
+            request = urllib.request.Request(f"{base}/voila/api/shutdown/{out.kernel}", method="POST",
+                                             data=urllib.parse.urlencode({"_xsrf": xsrf}).encode())
+            opener.open(request, timeout=10).close()
+        except Exception:
+            pass  # stock Voila refuses it (403): that is one of the things measured
+    return out
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, max(0, round(q / 100 * (len(values) - 1))))]
+
+
+def line(label: str, values: list[float | None], unit: str = "s") -> str:
+    got = [v for v in values if v is not None]
+    if not got:
+        return f"  {label:<28} none"
+    scale = 1000 if unit == "ms" else 1
+    return (f"  {label:<28} p50 {pct(got, 50) * scale:8.2f} {unit}  p95 {pct(got, 95) * scale:8.2f} {unit}  "
+            f"max {max(got) * scale:8.2f} {unit}  (n={len(got)})")
+
+
+@dataclass
+class Result:
+    name: str
+    class_visits: list[Visit] = field(default_factory=list)
+    seq_visits: list[Visit] = field(default_factory=list)
+    rest_each: list[int] = field(default_factory=list)
+    peak_each: int = 0
+    peak_total: int = 0
+    left_after_60s: int = 0
+    warm_s: float = 0.0
+    rest_source: str = ""
+
+
+def run_class(name: str, command: list[str], port: int, path: str, students: int, loads: int,
+              ready: object) -> Result:
+    result = Result(name)
+    log = Path(tempfile.mkstemp(prefix="bench-", suffix=".log")[1])
+    with log.open("w") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, text=True,
+                                   env=lessons.voila_environment())
+    base = f"http://127.0.0.1:{port}"
+    try:
+        start = time.monotonic()
+        wait_for_port(port, process)
+        ready(log, process)
+        result.warm_s = time.monotonic() - start
+        with Kernels(process.pid) as kernels:
+            warm = kernels.rss()  # the classroom's warm pool: each kernel as a student will get it
+            with ThreadPoolExecutor(students) as pool:
+                result.class_visits = list(pool.map(lambda _: visit(base, path), range(students)))
+            mine = {v.kernel for v in result.class_visits if v.kernel}
+            rss = kernels.rss()
+            # At rest: the students' kernels after their visit if they are still there (stock Voila keeps them),
+            # else the warm pool's kernels before the class (the classroom shut the students' down as they left).
+            result.rest_each = [rss[k] for k in mine if k in rss] or list(warm.values())
+            result.rest_source = "students' kernels after their visit" if mine & set(rss) else \
+                "warm pool before the class (the students' were shut down as they left)"
+            result.peak_each, result.peak_total = kernels.peak_each, kernels.peak_total
+            time.sleep(60)
+            result.left_after_60s = len(mine & set(kernels.rss()))
+            for _ in range(loads):
+                result.seq_visits.append(visit(base, path, move=False))
+    finally:
+        process.send_signal(2)  # Ctrl+C
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    return result
+
+
+def classroom_ready(students: int, lesson: str) -> object:
+    def ready(log: Path, process: subprocess.Popen) -> None:
+        """Wait until today's pool is full (the instructor starts the server before the class arrives)."""
+        want = f"Kernel pool of {lesson}.ipynb is filled with {students} kernel(s)"
+        deadline = time.monotonic() + 900
+        while want not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(1)
+    return ready
+
+
+def report(result: Result, students: int) -> None:
+    mb = 1024 * 1024
+    cv, sv = result.class_visits, result.seq_visits
+    print(f"\n{result.name}: {students} students at once (server ready after {result.warm_s:.0f} s)")
+    print(line("time to page", [v.page_s for v in cv]))
+    print(line("time to first chart", [v.chart_s for v in cv]))
+    print(line("control to redrawn chart", [v.redraw_s for v in cv], "ms"))
+    served = sum(v.chart_s is not None for v in cv)
+    print(f"  served {served}/{students}; failures {sum(bool(v.error) for v in cv)}, hangs {sum(v.hung for v in cv)}")
+    for err in sorted({v.error for v in cv if v.error})[:5]:
+        print(f"    failure: {err}")
+    if result.rest_each:
+        print(f"  kernel memory at rest       each p50 {statistics.median(result.rest_each) / mb:6.0f} MB, "
+              f"max {max(result.rest_each) / mb:6.0f} MB; total {sum(result.rest_each) / mb:7.0f} MB "
+              f"({len(result.rest_each)} kernels: {result.rest_source})")
+    print(f"  kernel memory at peak       each max {result.peak_each / mb:6.0f} MB; all kernels "
+          f"{result.peak_total / mb:7.0f} MB (pools included)")
+    print(f"  students' kernels left 60 s after everyone left: {result.left_after_60s}")
+    if sv:
+        print(f"  {len(sv)} sequential loads: failures {sum(bool(v.error) for v in sv)}, hangs "
+              f"{sum(v.hung for v in sv)}")
+        print(line("sequential: first chart", [v.chart_s for v in sv]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--students", type=int, default=30)
+    p.add_argument("--lesson", default="01-stock-and-flow")
+    p.add_argument("--loads", type=int, default=200, help="sequential loads on the classroom (default 200)")
+    p.add_argument("--stock-loads", type=int, default=20, help="sequential loads on stock Voila (each starts a "
+                   "kernel cold; default 20)")
+    p.add_argument("--skip-stock", action="store_true")
+    p.add_argument("--book", default=str(BUILD_DIR / "html"))
+    args = p.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # each figure as soon as it is measured
+    print(f"machine: {psutil.cpu_count()} CPUs, load average {', '.join(f'{x:.1f}' for x in psutil.getloadavg())}, "
+          f"{psutil.virtual_memory().total / 2**30:.0f} GB")
+
+    port = free_port()
+    command = [sys.executable, "-m", "migbook.cli", "classroom", "--port", str(port), "--students",
+               str(args.students), "--today", args.lesson, "--book", args.book]
+    ours = run_class("migbook classroom", command, port, f"/live/{args.lesson}", args.students, args.loads,
+                     classroom_ready(args.students, args.lesson))
+    report(ours, args.students)
+
+    if not args.skip_stock:
+        port = free_port()
+        folder = Path(tempfile.mkdtemp(prefix="bench-stock-"))
+        notebook = lessons.notebook(args.lesson, out_dir=folder)
+        stock = run_class("stock Voila (migbook lesson, before the classroom)", lessons.voila_command(notebook, port),
+                          port, "/", args.students, args.stock_loads, lambda log, process: None)
+        report(stock, args.students)
+        ok = [v.chart_s for v in ours.class_visits if v.chart_s]
+        theirs = [v.chart_s for v in stock.class_visits if v.chart_s]
+        if ok and theirs:
+            print(f"\nratio (stock / classroom), p95 time to first chart: {pct(theirs, 95) / pct(ok, 95):.1f}x")
+    print(f"load average at the end: {', '.join(f'{x:.1f}' for x in psutil.getloadavg())}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,372 @@
+"""``migbook classroom``: one server for a class, the built book at ``/`` and every lesson live at ``/live/NAME``.
+
+It is Voila (:class:`ClassroomVoila`, a subclass of ``voila.app.Voila``) serving the
+lessons' notebooks, with these changes:
+
+* **The book** (``_build/html``) is served at ``/``. Each lesson page's note on how to
+  run it (written by :mod:`migbook.sphinxext`, class ``migbook-live-note``) becomes a
+  link, "Open this lesson live", to ``/live/NAME``.
+* **Preheated pools**: every lesson has a pool of kernels that have already imported
+  migbook and run the lesson (Voila's ``preheat_kernel``); :func:`pool_sizes` sizes them
+  from ``--students``. At most :data:`WARMING_AT_ONCE` kernels warm up at a time, so
+  refilling the pools never takes both cores from students already at work, and a
+  student who arrives when a pool is empty waits in line for the next warm kernel.
+* **No leaks**: a tab that closes sends Voila's shutdown beacon, which works here (the
+  page gets the ``_xsrf`` cookie the beacon needs); a kernel with no page connected (a
+  beacon lost, or a page that never connected) is shut down after :data:`CULL_IDLE_S` s idle, checked every
+  :data:`CULL_INTERVAL_S` s; a kernel stays alive while its page is connected.
+  Ctrl+C (or SIGTERM) stops the server and every kernel.
+* **A cap**: with ``--max-kernels`` students' kernels running, ``/live/...`` answers
+  503 with a "the class is full, try again in a minute" page instead of starting another.
+* **Safe**: the page cannot execute code (Voila lets only widget messages through),
+  the directory listing, the contents API and raw notebook files are not served,
+  kernels cannot be listed or deleted over HTTP, a cell has :data:`CELL_TIMEOUT_S` s,
+  and errors show one friendly line (:mod:`migbook.guard`), the detail going to the log.
+* Kernels talk to the server over Unix sockets (``ipc``), not TCP ports: no race for
+  ports when thirty kernels start at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import ipaddress
+import math
+import os
+import re
+import signal
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from migbook import lessons
+from migbook.errors import MigbookError
+from migbook.paths import BUILD_DIR
+
+LIVE_PATH = "/live/"
+CELL_TIMEOUT_S = 30
+CULL_IDLE_S = 30
+CULL_INTERVAL_S = 10  # a closed tab's kernel is gone within CULL_IDLE_S + CULL_INTERVAL_S (40 s)
+WARMING_AT_ONCE = 2
+DEFAULT_STUDENTS = 30
+LOCAL_IP = "127.0.0.1"
+TEMPLATE = "migbook-classroom"  # migbook's Voila template plus the scripts that draw live charts in the page
+LIVE_SCRIPTS = "/migbook/live/"
+
+CELL_ERROR = "This part of the lesson could not be shown. The rest still works; tell your instructor if it persists."
+CELL_TIMEOUT = "This part of the lesson took too long and was stopped. Reload the page to try again."
+
+_NOTE = re.compile(r'<p class="migbook-live-note" data-lesson="([A-Za-z0-9_-]+)">.*?</p>', re.S)
+
+
+def default_max_kernels(students: int) -> int:
+    """Students' kernels allowed at once: the class, plus room for reloads while closed tabs are culled."""
+    return students + max(5, math.ceil(students / 3))
+
+
+def pool_sizes(names: Iterable[str], students: int, today: Iterable[str] = ()) -> dict[str, int]:
+    """Warm kernels to keep per lesson: ``students`` for each of today's lessons and one for every other;
+    with no lesson named for today, the class shared over all lessons (at least one each).
+
+    >>> pool_sizes(["a", "b", "c"], 30, today=["b"])
+    {'a': 1, 'b': 30, 'c': 1}
+    >>> pool_sizes(["a", "b", "c"], 7)
+    {'a': 3, 'b': 3, 'c': 3}
+    """
+    names, today = list(names), set(today)
+    if unknown := today - set(names):
+        raise MigbookError(f"no lesson named {', '.join(sorted(unknown))}; the lessons are: {', '.join(names)}")
+    if students < 1:
+        raise MigbookError(f"--students must be 1 or more, got {students}")
+    if today:
+        return {name: students if name in today else 1 for name in names}
+    each = max(1, math.ceil(students / max(1, len(names))))
+    return {name: each for name in names}
+
+
+def rewrite_lesson_notes(page: str) -> str:
+    """A book page as the classroom serves it: each lesson's "how to run it" note becomes a link to it live.
+
+    >>> rewrite_lesson_notes('<h1>L</h1><p class="migbook-live-note" data-lesson="01-x">Run it: '
+    ...                      '<code>migbook lesson 01-x</code>.</p>')
+    '<h1>L</h1><p class="migbook-live-note"><a href="/live/01-x">Open this lesson live</a> \
+(on this classroom server; your answers are checked as you go).</p>'
+    """
+    return _NOTE.sub(lambda m: (f'<p class="migbook-live-note"><a href="{LIVE_PATH}{m.group(1)}">'
+                                "Open this lesson live</a> (on this classroom server; your answers are checked "
+                                "as you go).</p>"), page)
+
+
+def message_page(title: str, text: str, refresh_s: int | None = None) -> str:
+    """A small, accessible page (the class is full, no such lesson)."""
+    refresh = f'<meta http-equiv="refresh" content="{refresh_s}">' if refresh_s else ""
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">{refresh}'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{html.escape(title)}</title>'
+            "<style>body{font-family:system-ui,sans-serif;max-width:40em;margin:3em auto;padding:0 1em;"
+            "line-height:1.5;color:#1a1a1a}</style></head>"
+            f'<body><main><h1>{html.escape(title)}</h1><p>{html.escape(text)}</p>'
+            '<p><a href="/">Back to the book</a></p></main></body></html>')
+
+
+FULL_TITLE = "The class is full"
+FULL_TEXT = ("The class is full, try again in a minute. Every live lesson on this server is in use; "
+             "a place frees up as soon as someone closes a lesson. This page tries again by itself.")
+
+
+def prepare(folder: Path) -> Path:
+    """Write every lesson as a live notebook into ``folder`` (emptied of old ones); return it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.ipynb"):
+        old.unlink()
+    for name in lessons.names():
+        lessons.notebook(name, out_dir=folder)
+    return folder
+
+
+def voila_arguments(folder: Path, port: int, ip: str, cell_timeout: int = CELL_TIMEOUT_S) -> list[str]:
+    """Voila's command line for the classroom (the options :func:`migbook.lessons.voila_command` uses and more)."""
+    return [
+        str(folder),
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.port_retries=0",
+        f"--Voila.ip={ip}",
+        f"--template={TEMPLATE}",
+        "--theme=light",
+        "--VoilaConfiguration.preheat_kernel=True",
+        "--VoilaConfiguration.show_tracebacks=False",
+        *[f"--VoilaConfiguration.extension_denylist={name}" for name in lessons.DENIED_EXTENSIONS],
+        f"--VoilaExecutor.timeout={cell_timeout}",
+        "--VoilaExecutor.interrupt_on_timeout=True",
+        "--VoilaExecutor.allow_errors=True",
+        f"--VoilaExecutor.cell_error_instruction={CELL_ERROR}",
+        f"--VoilaExecutor.cell_timeout_instruction={CELL_TIMEOUT}",
+        f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_S}",
+        f"--MappingKernelManager.cull_interval={CULL_INTERVAL_S}",
+        "--MappingKernelManager.cull_connected=False",
+        "--MappingKernelManager.cull_busy=True",
+        "--KernelManager.transport=ipc",
+    ]
+
+
+def _app_class() -> type:
+    """:class:`ClassroomVoila`, built on first use (importing Voila takes a second)."""
+    import tornado.web
+    import voila.app as voila_app
+    from jupyter_server._tz import utcnow
+    from jupyter_server.services.kernels.handlers import KernelHandler
+    from traitlets import Dict, Int, Unicode
+    from voila.tornado.contentshandler import VoilaContentsHandler
+    from voila.tornado.handler import TornadoVoilaHandler
+    from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+    class ReadOnlyKernelHandler(KernelHandler):
+        """A page may ask about its own kernel (by its unguessable id); nobody may delete one over HTTP."""
+
+        def delete(self, kernel_id: str) -> None:
+            raise tornado.web.HTTPError(403, "kernels are not deleted over HTTP in the classroom")
+
+    class LiveLessonHandler(TornadoVoilaHandler):
+        """``/live/NAME``: the lesson from its warm pool, or the "class is full" page at the cap."""
+
+        async def get(self, name: str) -> None:  # type: ignore[override]
+            app = self.settings["migbook_classroom"]
+            if name not in app.pools:
+                self.set_status(404)
+                self.finish(message_page("No such lesson", f"There is no lesson called {name}. "
+                                                           "The lessons are listed in the book."))
+                return
+            if app.students_kernels() >= app.max_kernels:
+                self.log.warning("class full: %d students' kernels", app.students_kernels())
+                self.set_status(503)
+                self.set_header("Retry-After", "60")
+                self.finish(message_page(FULL_TITLE, FULL_TEXT, refresh_s=60))
+                return
+            # The page's shutdown beacon (sent when its tab closes) carries the _xsrf cookie if there is one;
+            # without it the beacon is refused and the kernel waits for the idle cull. Set it.
+            self.xsrf_token  # noqa: B018 (the property sets the cookie)
+            await super().get(path=f"{name}.ipynb")
+
+    class LiveScriptsHandler(tornado.web.RequestHandler):
+        """The vendored Vega bundle and the script that draws live charts (the classroom template loads both)."""
+
+        def get(self, name: str) -> None:
+            if name == "vega-bundle.js":
+                from migbook.sphinxext import vega_bundle
+
+                body = vega_bundle()
+            else:
+                body = (lessons.TEMPLATE_PATH / "voila" / "templates" / TEMPLATE / "static" / name).read_text()
+            self.set_header("Content-Type", "text/javascript; charset=UTF-8")
+            self.set_header("Cache-Control", "max-age=3600")
+            self.finish(body)
+
+    class BookHandler(tornado.web.StaticFileHandler):
+        """The built book; lesson pages get their "Open this lesson live" link."""
+
+        rewritten = False
+
+        def compute_etag(self) -> str | None:
+            return None if self.rewritten else super().compute_etag()
+
+        async def get(self, path: str, include_body: bool = True) -> None:
+            if path.startswith("_sources"):  # the pages' source files: a lesson's code is not for students
+                raise tornado.web.HTTPError(404)
+            self.path = self.parse_url_path(path)
+            absolute = self.get_absolute_path(self.root, self.path)
+            valid = self.validate_absolute_path(self.root, absolute)
+            if valid is None:  # redirected to add a slash
+                return
+            if valid.endswith(".html"):
+                self.rewritten = True
+                self.set_header("Content-Type", "text/html; charset=UTF-8")
+                self.set_header("Cache-Control", "no-cache")
+                text = Path(valid).read_text(encoding="utf-8")
+                self.finish(rewrite_lesson_notes(text) if include_body else None)
+                return
+            await super().get(path, include_body)
+
+    def counting_class(base: type) -> type:
+        class CountingKernelManager(base):
+            """Knows which kernels students took from a pool (Voila starts a kernel outside the pools only before
+            a lesson's first pool kernel is warm; those few are not counted)."""
+
+            def __init__(self, **kwargs: Any) -> None:
+                self.students_ids: set[str] = set()
+                super().__init__(**kwargs)
+
+            async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> Any:
+                self.students_ids.discard(kernel_id)
+                return await super().shutdown_kernel(kernel_id, *args, **kwargs)
+
+            def students_kernels(self) -> int:
+                """Students' kernels running now."""
+                running = set(self.list_kernel_ids())
+                self.students_ids &= running
+                return len(self.students_ids)
+
+        return CountingKernelManager
+
+    def manager_class(base: type) -> type:
+        class ClassroomKernelManager(base):
+            """Voila's pooling kernel manager, with pools sized per lesson, a cap on kernels warming up at
+            once, and a kernel's idle clock restarted when a student takes it (so the cull gives its page
+            the full time to connect)."""
+
+            def __init__(self, **kwargs: Any) -> None:
+                self._warming = asyncio.Semaphore(WARMING_AT_ONCE)
+                super().__init__(**kwargs)
+
+            async def _initialize(self, notebook_path: str, kernel_id: str | None = None, **kwargs: Any) -> Any:
+                async with self._warming:
+                    content = await super()._initialize(notebook_path, kernel_id, **kwargs)
+                    try:  # hold the slot until the lesson has run in the kernel
+                        await asyncio.shield(content["task"])
+                    except Exception:  # the student's page reports it; the pool goes on
+                        self.log.exception("warming a kernel for %s failed", notebook_path)
+                    return content
+
+            async def get_rendered_notebook(self, notebook_name: str, *args: Any, **kwargs: Any) -> Any:
+                result = await super().get_rendered_notebook(notebook_name, *args, **kwargs)
+                self.students_ids.add(result[2])
+                kernel = self._kernels.get(result[2])
+                if kernel is not None:
+                    kernel.last_activity = utcnow()
+                return result
+
+        return ClassroomKernelManager
+
+    class ClassroomVoila(voila_app.Voila):
+        book_dir = Unicode(config=True, help="the built book (_build/html)")
+        max_kernels = Int(DEFAULT_STUDENTS, config=True, help="students' kernels allowed at once")
+        pools = Dict(config=True, help="warm kernels to keep per lesson name")
+
+        def students_kernels(self) -> int:
+            return self.kernel_manager.students_kernels()
+
+        def init_settings(self) -> dict:
+            original = voila_app.voila_kernel_manager_factory
+
+            def factory(base: type, *args: Any, **kwargs: Any) -> type:
+                return manager_class(original(counting_class(base), *args, **kwargs))
+
+            self.config.VoilaKernelManager.kernel_pools_config = {
+                f"{name}.ipynb": {"pool_size": size} for name, size in self.pools.items()}
+            voila_app.voila_kernel_manager_factory = factory
+            try:
+                settings = super().init_settings()
+            finally:
+                voila_app.voila_kernel_manager_factory = original
+            settings["migbook_classroom"] = self
+            return settings
+
+        def init_handlers(self) -> list:
+            dropped = (TornadoVoilaTreeHandler, VoilaContentsHandler, TornadoVoilaHandler)
+            handlers = []
+            render_options: dict[str, Any] = {}
+            for handler in super().init_handlers():
+                if handler[1] is TornadoVoilaHandler:
+                    render_options = handler[2]
+                if handler[1] in dropped:
+                    continue
+                if handler[1] is KernelHandler:
+                    handler = (handler[0], ReadOnlyKernelHandler, *handler[2:])
+                handlers.append(handler)
+            handlers.append((LIVE_PATH + r"([A-Za-z0-9_-]+)/?", LiveLessonHandler, render_options))
+            handlers.append((LIVE_SCRIPTS + r"(vega-bundle\.js|migbook-live-charts\.js)", LiveScriptsHandler))
+            handlers.append((r"/(.*)", BookHandler, {"path": self.book_dir, "default_filename": "index.html"}))
+            return handlers
+
+    return ClassroomVoila
+
+
+def _is_loopback(ip: str) -> bool:
+    try:
+        return ipaddress.ip_address(ip).is_loopback
+    except ValueError:
+        return ip == "localhost"
+
+
+def run_classroom(port: int = 8866, students: int = DEFAULT_STUDENTS, ip: str = LOCAL_IP,
+                  today: Iterable[str] = (), max_kernels: int | None = None,
+                  book_dir: Path | str | None = None) -> int:
+    """Serve the book and every lesson live until Ctrl+C; return 0."""
+    from migbook.build import check_port
+
+    book_dir = Path(book_dir or BUILD_DIR / "html")
+    if not (book_dir / "index.html").is_file():
+        raise MigbookError(f"no built book in {book_dir}: run `migbook build` first")
+    pools = pool_sizes(lessons.names(), students, today)
+    cap = max_kernels if max_kernels is not None else default_max_kernels(students)
+    if cap < 1:
+        raise MigbookError(f"--max-kernels must be 1 or more, got {cap}")
+    check_port(port)
+    if not _is_loopback(ip):
+        print(f"migbook: warning: serving on {ip}, not only this machine: anyone who can reach port {port} "
+              "can open the book and start lessons (there is no login). Use this on a trusted lab network "
+              "only; for accounts, see JupyterHub in book/instructors.md.", file=sys.stderr, flush=True)
+    folder = prepare(BUILD_DIR / "classroom")
+    print(f"classroom: http://{ip}:{port}/  (the book; lessons live at {LIVE_PATH}NAME)\n"
+          f"  {sum(pools.values())} kernels warming for {len(pools)} lessons, at most {cap} students' kernels "
+          "at once; Ctrl+C stops the server and every kernel", flush=True)
+    serve(folder, book_dir, port=port, ip=ip, pools=pools, max_kernels=cap)
+    return 0
+
+
+def serve(folder: Path, book_dir: Path, port: int, ip: str, pools: dict[str, int], max_kernels: int,
+          cell_timeout: int = CELL_TIMEOUT_S) -> None:
+    """Serve the notebooks of ``folder`` live and ``book_dir`` at ``/`` until Ctrl+C or SIGTERM.
+
+    ``pools`` maps a notebook's name (without ``.ipynb``) to its number of warm kernels.
+    """
+    from migbook.figures.live import CHARTS_VARIABLE
+
+    for key, value in lessons.voila_environment().items():
+        os.environ[key] = value
+    os.environ.pop("MIGBOOK_MODE", None)
+    os.environ[CHARTS_VARIABLE] = "browser"  # kernels send specs; the page draws them (no JS engine per kernel)
+    # A shell that starts a command in the background may leave SIGINT ignored; Ctrl+C must always stop us.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    _app_class().launch_instance(argv=voila_arguments(Path(folder), port, ip, cell_timeout),
+                                 book_dir=str(book_dir), max_kernels=max_kernels, pools=pools)

@@ -1,0 +1,376 @@
+"""`migbook classroom`: the book at / and every lesson live, from warm pools; closed tabs free their kernels, a cap
+answers "the class is full", and nothing a student does runs code, reaches a file or another kernel, or shows a
+traceback. Each claim is tried against a running server (HTTP, the kernel's websocket, and chromium)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import jupytext
+import psutil
+import pytest
+
+from migbook import classroom, lessons
+from migbook.guard import FRIENDLY
+from migbook.sphinxext import _with_live_note
+
+LESSON = "01-stock-and-flow"
+FREED_WITHIN_S = 60  # the issue's bound for a closed tab's kernel
+LOAD_TIMEOUT_MS = 90_000
+
+
+# ------------------------------------------------------------------ no server needed
+
+def test_pools_are_sized_from_the_class() -> None:
+    names = lessons.names()
+    assert classroom.pool_sizes(names, 30, today=[LESSON])[LESSON] == 30
+    assert sum(classroom.pool_sizes(names, 30).values()) >= 30
+    assert classroom.default_max_kernels(30) > 30
+    with pytest.raises(Exception, match="no lesson named"):
+        classroom.pool_sizes(names, 30, today=["99-nothing"])
+    with pytest.raises(Exception, match="--students"):
+        classroom.pool_sizes(names, 0)
+
+
+@pytest.mark.parametrize("name", lessons.names())
+def test_live_lesson_is_guarded_and_never_says_how_to_start_it(name: str, tmp_path: Path) -> None:
+    nb = jupytext.read(lessons.notebook(name, out_dir=tmp_path))
+    assert nb.cells[0].source == lessons.GUARD_SOURCE
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "`migbook lesson" not in text and "`migbook classroom" not in text
+
+
+def test_lesson_pages_get_the_note_and_the_classroom_turns_it_into_a_link() -> None:
+    body = '<section><h1>Lesson 1</h1><p>Text.</p></section>'
+    static = _with_live_note("book/lessons/01-x", body)
+    assert "migbook lesson 01-x" in static and "Open this lesson live" not in static
+    assert _with_live_note("book/chapters/01-x", body) == body
+    served = classroom.rewrite_lesson_notes(static)
+    assert '<a href="/live/01-x">Open this lesson live</a>' in served and "migbook lesson" not in served
+
+
+# ------------------------------------------------------------------ a running classroom
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, timeout_s: float = 90) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the classroom exited early:\n{process.stdout.read()}")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.3)
+    pytest.fail(f"the classroom did not listen on port {port} within {timeout_s} s")
+
+
+class Server:
+    def __init__(self, process: subprocess.Popen, port: int, log: Path) -> None:
+        self.process, self.port, self.log = process, port, log
+        self.url = f"http://127.0.0.1:{port}"
+
+    def get(self, path: str, method: str = "GET", headers: dict | None = None) -> tuple[int, str, dict]:
+        request = urllib.request.Request(self.url + path, method=method, headers=headers or {})
+        try:
+            with urllib.request.urlopen(request, timeout=120) as response:
+                return response.status, response.read().decode("utf-8", "replace"), dict(response.headers)
+        except urllib.error.HTTPError as err:
+            return err.code, err.read().decode("utf-8", "replace"), dict(err.headers)
+
+    def kernels(self) -> dict[str, psutil.Process]:
+        """The server's kernel processes, by kernel id."""
+        out = {}
+        for child in psutil.Process(self.process.pid).children(recursive=True):
+            with contextlib.suppress(psutil.Error):
+                found = re.search(r"kernel-([0-9a-f-]{36})\.json", " ".join(child.cmdline()))
+                if found:
+                    out[found.group(1)] = child
+        return out
+
+    def wait_for_log(self, text: str, within_s: float = 300) -> None:
+        deadline = time.monotonic() + within_s
+        while text not in self.log.read_text():
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                pytest.fail(f"the server never logged {text!r}")
+            time.sleep(1)
+
+    def wait_gone(self, kernel_id: str, within_s: float = FREED_WITHIN_S) -> float:
+        start = time.monotonic()
+        while kernel_id in self.kernels():
+            if time.monotonic() - start > within_s:
+                pytest.fail(f"kernel {kernel_id} still running {within_s} s later")
+            time.sleep(1)
+        return time.monotonic() - start
+
+
+@contextlib.contextmanager
+def running(command: list[str], port: int) -> Iterator[Server]:
+    log = Path(tempfile.mkstemp(prefix="classroom-", suffix=".log")[1])
+    with log.open("w") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, text=True)
+    process.stdout = log.open()  # for wait_for_port's message
+    server = Server(process, port, log)
+    try:
+        wait_for_port(port, process)
+        yield server
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def kernel_id_of(page: str) -> str:
+    found = re.search(r'"kernelId": "([0-9a-f-]{36})"', page)
+    assert found, "the lesson page names its kernel"
+    return found.group(1)
+
+
+@pytest.fixture(scope="module")
+def server(built_book: Path) -> Iterator[Server]:
+    """`migbook classroom` as an instructor starts it, for a class of one (a cap of two kernels)."""
+    port = free_port()
+    command = [sys.executable, "-m", "migbook.cli", "classroom", "--port", str(port), "--students", "1",
+               "--today", LESSON, "--max-kernels", "2", "--book", str(built_book)]
+    with running(command, port) as srv:
+        srv.wait_for_log(f"Kernel pool of {LESSON}.ipynb is filled")  # the instructor starts before the class
+        yield srv
+
+
+@pytest.mark.voila
+@pytest.mark.random_order(disabled=True)
+class TestClassroom:
+    def test_book_at_root_and_every_lesson_page_links_to_its_live_version(self, server: Server,
+                                                                         built_book: Path) -> None:
+        status, page, _ = server.get("/")
+        assert status == 200 and "book/intro.html" in page  # the book's own index, which opens its first page
+        status, page, _ = server.get("/book/intro.html")
+        assert status == 200 and "<html" in page
+        for name in lessons.names():
+            static = (built_book / "book" / "lessons" / f"{name}.html").read_text()
+            assert f"<code>migbook lesson {name}</code>" in static and "Open this lesson live" not in static
+            status, page, _ = server.get(f"/book/lessons/{name}.html")
+            assert status == 200
+            assert f'<a href="/live/{name}">Open this lesson live</a>' in page, name
+            assert f"<code>migbook lesson {name}</code>" not in page, "the note became the link"
+        status, page, _ = server.get("/live/99-no-such-lesson")
+        assert status == 404 and "Traceback" not in page
+
+    @pytest.mark.browser
+    def test_a_student_opens_a_lesson_from_the_book_and_a_closed_tab_frees_its_kernel(
+            self, server: Server, watched: object) -> None:
+        page = watched.page
+        page.goto(f"{server.url}/book/lessons/{LESSON}.html")
+        page.get_by_role("link", name=re.compile("^Open this lesson live")).click()
+        start = time.monotonic()
+        page.wait_for_selector(".migbook-live svg", timeout=LOAD_TIMEOUT_MS)
+        first_chart_s = time.monotonic() - start
+        body = page.inner_text("body")
+        assert "migbook lesson" not in body and "Traceback" not in body
+        box = page.locator(".migbook-live").first
+        chart = box.locator(".widget-html-content:has(svg)").first
+        before = chart.inner_html()
+        handle = box.locator(".noUi-handle").first
+        handle.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("([el, old]) => el.innerHTML !== old", arg=[chart.element_handle(), before],
+                               timeout=15_000)
+        kernel = kernel_id_of(page.content())
+        assert kernel in server.kernels()
+        assert not watched.external, f"requests to non-local hosts: {watched.external}"
+        assert not watched.errors, f"console errors: {watched.errors}"
+        page.goto(f"{server.url}/")  # leaving the lesson sends its shutdown beacon, as closing the tab does
+        freed_s = server.wait_gone(kernel)
+        print(f"first chart {first_chart_s:.1f} s (warm pool); kernel freed {freed_s:.0f} s after leaving")
+
+        # A tab closed without its beacon (a crash, a lost network): the idle cull frees it.
+        lesson = watched.context.new_page()
+        lesson.goto(f"{server.url}/live/{LESSON}", timeout=LOAD_TIMEOUT_MS)
+        lesson.wait_for_selector(".migbook-live svg", timeout=LOAD_TIMEOUT_MS)
+        kernel = kernel_id_of(lesson.content())
+        lesson.close(run_before_unload=False)
+        server.wait_gone(kernel)
+
+    def test_pages_that_never_connect_are_freed_and_the_cap_shows_class_full(self, server: Server) -> None:
+        taken = []
+        for _ in range(2):
+            status, page, _ = server.get(f"/live/{LESSON}")
+            assert status == 200
+            taken.append(kernel_id_of(page))
+        status, page, headers = server.get(f"/live/{LESSON}")
+        assert status == 503 and "The class is full" in page and "try again in a minute" in page
+        assert headers.get("Retry-After") == "60" and "Traceback" not in page
+        for kernel in taken:
+            server.wait_gone(kernel)
+        status, page, _ = server.get(f"/live/{LESSON}")
+        assert status == 200, "a place frees up once the unconnected kernels are gone"
+        server.wait_gone(kernel_id_of(page))
+
+    def test_execute_requests_from_the_page_are_refused(self, server: Server) -> None:
+        import websocket
+
+        status, page, _ = server.get(f"/live/{LESSON}")
+        assert status == 200
+        kernel = kernel_id_of(page)
+        marker = Path(tempfile.gettempdir()) / f"migbook-pwned-{uuid.uuid4().hex}"
+        ws = websocket.create_connection(
+            f"ws://127.0.0.1:{server.port}/api/kernels/{kernel}/channels?session_id={uuid.uuid4().hex}",
+            timeout=5)
+        try:
+            def send(msg_type: str, content: dict) -> str:
+                msg_id = uuid.uuid4().hex
+                ws.send(json.dumps({"header": {"msg_id": msg_id, "msg_type": msg_type, "username": "s",
+                                               "session": uuid.uuid4().hex, "version": "5.3", "date": ""},
+                                    "parent_header": {}, "metadata": {}, "content": content,
+                                    "channel": "shell", "buffers": []}))
+                return msg_id
+
+            def replies_to(msg_id: str, wait_s: float) -> list[dict]:
+                out, deadline = [], time.monotonic() + wait_s
+                while time.monotonic() < deadline:
+                    try:
+                        msg = json.loads(ws.recv())
+                    except websocket.WebSocketTimeoutException:
+                        continue
+                    if msg.get("parent_header", {}).get("msg_id") == msg_id:
+                        out.append(msg)
+                return out
+
+            execute = send("execute_request", {"code": f"open({str(marker)!r}, 'w').write('x')", "silent": False,
+                                               "store_history": False, "user_expressions": {},
+                                               "allow_stdin": False, "stop_on_error": True})
+            assert replies_to(execute, 5) == [], "the kernel never sees an execute request"
+            info = send("kernel_info_request", {})
+            assert any(m["msg_type"] == "kernel_info_reply" for m in replies_to(info, 10)), \
+                "the channel itself works (so the refusal above is the filter, not a dead socket)"
+            assert not marker.exists()
+        finally:
+            ws.close()
+        server.wait_gone(kernel)
+
+    def test_no_source_no_files_no_other_kernels(self, server: Server) -> None:
+        _, page, _ = server.get(f"/live/{LESSON}")
+        kernel = kernel_id_of(page)
+        source_marker = "questions.numeric("  # in the lesson's code, never in its rendered page
+        assert source_marker not in page
+        for path in (f"/{LESSON}.ipynb", f"/live/{LESSON}.ipynb", f"/voila/files/{LESSON}.ipynb",
+                     f"/voila/render/{LESSON}.ipynb", f"/voila/api/contents/{LESSON}.ipynb", "/voila/tree",
+                     "/voila/api/contents", "/api/contents", "/api/kernels", "/api/sessions", "/api/kernelspecs",
+                     "/voila/files/../../../../etc/passwd", "/../../../../etc/passwd", "/..%2f..%2f..%2fetc/passwd",
+                     "/voila/static/../../../../../etc/passwd", "/_sources/book/lessons/01-stock-and-flow.md"):
+            status, body, _ = server.get(path)
+            assert status != 200 or (source_marker not in body and "root:" not in body and "nbformat" not in body), \
+                f"{path} answered {status} with a source or a file"
+        token = "2|00000000|61626364|1"  # a well-formed XSRF token (tornado's version 2), the same in both places
+        xsrf = {"Cookie": f"_xsrf={token}", "X-XSRFToken": token}
+        status, _, _ = server.get(f"/api/kernels/{kernel}", method="DELETE", headers=xsrf)
+        assert status in (403, 404, 405)
+        assert kernel in server.kernels(), "no student can kill a kernel over HTTP"
+        server.wait_gone(kernel)
+
+    def test_ctrl_c_stops_the_server_and_every_kernel(self, server: Server) -> None:
+        kernels = list(server.kernels().values())
+        assert kernels, "the pools are warm"
+        server.process.send_signal(signal.SIGINT)
+        server.process.wait(timeout=60)
+        time.sleep(2)
+        assert not [k for k in kernels if k.is_running() and k.status() != psutil.STATUS_ZOMBIE]
+
+
+# ------------------------------------------------------------------ errors, in cells and in widget callbacks
+
+BROKEN = """\
+---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+# A lesson that goes wrong
+
+```{code-cell} ipython3
+raise ValueError("cell-secret-detail")
+```
+
+```{code-cell} ipython3
+import ipywidgets as w
+
+out = w.Output()
+button = w.Button(description="Break it")
+
+def boom(_):
+    with out:
+        raise RuntimeError("callback-secret-detail")
+
+button.on_click(boom)
+w.VBox([button, out])
+```
+
+```{code-cell} ipython3
+import time
+time.sleep(600)
+```
+
+```{code-cell} ipython3
+print("after the slow cell")
+```
+"""
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A classroom serving a lesson whose cells fail, time out, and whose widget callback raises."""
+    folder, book = tmp_path_factory.mktemp("broken"), tmp_path_factory.mktemp("book")
+    (book / "index.html").write_text("<!DOCTYPE html><title>book</title>")
+    nb = lessons.live_notebook(jupytext.reads(BROKEN, fmt="md:myst"))
+    jupytext.write(nb, folder / "broken.ipynb")
+    port = free_port()
+    code = ("from migbook.classroom import serve; "
+            f"serve({str(folder)!r}, {str(book)!r}, port={port}, ip='127.0.0.1', pools={{'broken': 1}}, "
+            "max_kernels=3, cell_timeout=5)")
+    with running([sys.executable, "-c", code], port) as srv:
+        yield srv
+
+
+@pytest.mark.voila
+@pytest.mark.browser
+def test_errors_show_one_friendly_line_and_the_detail_goes_to_the_log(broken: Server, watched: object) -> None:
+    page = watched.page
+    page.goto(f"{broken.url}/live/broken")
+    page.get_by_text("after the slow cell").wait_for(timeout=LOAD_TIMEOUT_MS)  # the page finished: no hang
+    page.get_by_role("button", name="Break it").click()
+    page.get_by_text(FRIENDLY).last.wait_for(timeout=15_000)
+    body = page.inner_text("body")
+    for leak in ("Traceback", "cell-secret-detail", "callback-secret-detail", "ValueError", "RuntimeError",
+                 "--show_tracebacks", "Executing"):
+        assert leak not in body, f"the page shows {leak!r}"
+    assert body.count(FRIENDLY) >= 2, "the cell and the callback each say one friendly line"
+    time.sleep(1)
+    log = broken.log.read_text()
+    assert "callback-secret-detail" in log and "cell-secret-detail" in log, "the detail is in the server's log"
+    assert "Timeout waiting for execute reply (5s)" in log, "the slow cell was stopped at the time-out"
