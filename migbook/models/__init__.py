@@ -10,14 +10,14 @@ its tests reproduce, and holds its explorer's starting values in ``DEFAULTS``
 * :mod:`~migbook.models.win_sets`: ratification as a two-level game (Putnam);
 * :mod:`~migbook.models.diffusion`: threshold cascades (Granovetter);
 * :mod:`~migbook.models.convergence`: averaging of views (DeGroot);
-* :mod:`~migbook.models.free_movement`: TODO (one line on the model);
-* :mod:`~migbook.models.asylum_key`: TODO (one line on the model);
-* :mod:`~migbook.models.border_market`: TODO (one line on the model);
-* :mod:`~migbook.models.citizenship`: TODO (one line on the model);
-* :mod:`~migbook.models.replacement`: TODO (one line on the model);
-* :mod:`~migbook.models.brain_gain`: TODO (one line on the model);
-* :mod:`~migbook.models.screening`: TODO (one line on the model);
-* :mod:`~migbook.models.recurrence`: TODO (one line on the model).
+* :mod:`~migbook.models.free_movement`: two regions under free movement: wages, migration and who gains (Cobb-Douglas);
+* :mod:`~migbook.models.asylum_key`: a responsibility-sharing key for asylum seekers, against where they applied;
+* :mod:`~migbook.models.border_market`: enforcement against a smuggling market, with an easy and a dangerous route;
+* :mod:`~migbook.models.citizenship`: citizenship rules and the share of residents without a vote, over generations;
+* :mod:`~migbook.models.replacement`: a cohort projection: the migration that holds population, workforce or support ratio;
+* :mod:`~migbook.models.brain_gain`: brain drain and brain gain: education when emigration raises its return;
+* :mod:`~migbook.models.screening`: screening at the border: thresholds, false alarms and misses (ROC);
+* :mod:`~migbook.models.recurrence`: conflict recurrence as a two-state Markov chain with diaspora funding.
 """
 
 from migbook.models import (
