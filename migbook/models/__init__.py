@@ -14,7 +14,7 @@ its tests reproduce, and holds its explorer's starting values in ``DEFAULTS``
 * :mod:`~migbook.models.asylum_key`: a responsibility-sharing key for asylum seekers, against where they applied;
 * :mod:`~migbook.models.border_market`: enforcement against a smuggling market, with an easy and a dangerous route;
 * :mod:`~migbook.models.citizenship`: citizenship rules and the share of residents without a vote, over generations;
-* :mod:`~migbook.models.replacement`: a cohort projection: the migration that holds population, workforce or support ratio;
+* :mod:`~migbook.models.replacement`: the migration that holds a population, its workforce or its support ratio;
 * :mod:`~migbook.models.brain_gain`: brain drain and brain gain: education when emigration raises its return;
 * :mod:`~migbook.models.screening`: screening at the border: thresholds, false alarms and misses (ROC);
 * :mod:`~migbook.models.recurrence`: conflict recurrence as a two-state Markov chain with diaspora funding.
