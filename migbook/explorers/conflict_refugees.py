@@ -26,7 +26,7 @@ def draw(base: alt.Chart, picked: Any, description: str) -> alt.LayerChart:
         start="datum.year - 0.5", end="datum.year + 0.5").mark_rect(opacity=0.35).encode(
         x=alt.X("start:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1974.5, 2025.5])),
         x2="end:Q",
-        color=alt.Color("conflict:N", title="Armed conflict (UCDP/PRIO)",
+        color=alt.Color("conflict:N", title="Armed conflict",
                         scale=alt.Scale(domain=BANDS, range=BAND_COLOURS), legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("year:Q", title="Year"), alt.Tooltip("conflict:N", title="Conflict"),
                  alt.Tooltip("opponents:N", title="Fighting the government")],

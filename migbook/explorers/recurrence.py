@@ -83,10 +83,10 @@ def recurrence() -> GridExplorer:
                  f"multiplies (from {DEFAULTS.base_relapse:.0%} a year with none); each year at war, it ends with "
                  "the chosen probability. The lines give the chance of being at war each year after a war ends."),
         controls=[
-            Control("diaspora", "Diaspora funding (share of the largest)", DIASPORA, DEFAULTS.diaspora,
-                    live_step=0.05),
             Control("multiplier", "Relapse with the largest diaspora (times likelier)", MULTIPLIERS,
                     round(DEFAULTS.multiplier), live_step=1),
+            Control("diaspora", "Diaspora funding (share of the largest)", DIASPORA, DEFAULTS.diaspora,
+                    live_step=0.05),
             Control("ending", "Chance a war ends each year", ENDINGS, DEFAULTS.ending, live_step=0.01),
         ],
         run=run, draw=draw, summary=summary, table=table,
