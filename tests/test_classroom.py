@@ -25,6 +25,7 @@ import pytest
 
 from migbook import classroom, lessons
 from migbook.guard import FRIENDLY
+from migbook.scaffold import FRONT_MATTER
 from migbook.sphinxext import _with_live_note
 
 LESSON = "01-stock-and-flow"
@@ -299,18 +300,7 @@ class TestClassroom:
 
 # ------------------------------------------------------------------ errors, in cells and in widget callbacks
 
-BROKEN = """\
----
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-
+BROKEN = FRONT_MATTER + """
 # A lesson that goes wrong
 
 ```{code-cell} ipython3
