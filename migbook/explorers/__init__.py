@@ -46,6 +46,7 @@ from migbook.explorers.ratification import ratification
 from migbook.explorers.reciprocity import reciprocity
 from migbook.explorers.recurrence import recurrence
 from migbook.explorers.replacement import replacement
+from migbook.explorers.responsibility_sharing import responsibility_sharing
 from migbook.explorers.screening import screening
 from migbook.explorers.southwest_border import southwest_border
 from migbook.explorers.stock_flow import stock_flow
@@ -97,6 +98,7 @@ __all__ = [
     "refugees_by_asylum_region",
     "refugees_by_origin_region",
     "replacement",
+    "responsibility_sharing",
     "screening",
     "southwest_border",
     "stock_flow",

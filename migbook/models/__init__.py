@@ -17,7 +17,8 @@ its tests reproduce, and holds its explorer's starting values in ``DEFAULTS``
 * :mod:`~migbook.models.replacement`: the migration that holds a population, its workforce or its support ratio;
 * :mod:`~migbook.models.brain_gain`: brain drain and brain gain: education when emigration raises its return;
 * :mod:`~migbook.models.screening`: screening at the border: thresholds, false alarms and misses (ROC);
-* :mod:`~migbook.models.recurrence`: conflict recurrence as a two-state Markov chain with diaspora funding.
+* :mod:`~migbook.models.recurrence`: conflict recurrence as a two-state Markov chain with diaspora funding;
+* :mod:`~migbook.models.responsibility_sharing`: TODO (one line on the model).
 """
 
 from migbook.models import (
@@ -32,6 +33,7 @@ from migbook.models import (
     reciprocity,
     recurrence,
     replacement,
+    responsibility_sharing,
     screening,
     stock_flow,
     win_sets,
@@ -49,6 +51,7 @@ __all__ = [
     "reciprocity",
     "recurrence",
     "replacement",
+    "responsibility_sharing",
     "screening",
     "stock_flow",
     "win_sets",
