@@ -78,8 +78,11 @@ def test_status_follows_the_years() -> None:
     assert [data.mobility_status("MERCOSUR", y) for y in (2001, 2002, 2008, 2009)] == \
         ["none", "agreed", "agreed", "implemented"]
     assert data.mobility_status("ECOWAS", 1978) == "none" and data.mobility_status("ECOWAS", 1990) == "partial"
-    with pytest.raises(KeyError, match="ASEAN"):
-        data.mobility_status("ASEAN", 2000)
+    assert [data.mobility_status("GCC", y) for y in (2000, 2001, 2007, 2008)] == \
+        ["none", "agreed", "agreed", "implemented"]
+    assert data.mobility_status("SADC", 2024) == "agreed" and data.mobility_status("ASEAN", 2015) == "skilled_only"
+    with pytest.raises(KeyError, match="MIDSA"):
+        data.mobility_status("MIDSA", 2000)
 
 
 def test_members_follow_the_one_membership_rule(spread: pd.DataFrame) -> None:
@@ -102,8 +105,10 @@ def test_dispersion_is_recomputed_from_the_economy_table(spread: pd.DataFrame) -
 def test_meyers_pattern_and_its_exceptions_in_2019(spread: pd.DataFrame) -> None:
     year = spread[spread["year"] == 2019].set_index("organisation")
     free = year[year["status"] == "implemented"]
-    assert set(free.index) == {"ANZ_CER", "BENELUX", "EU", "MERCOSUR", "NORDIC_PASSPORT_UNION"}
+    assert set(free.index) == {"ANZ_CER", "BENELUX", "EU", "GCC", "MERCOSUR", "NORDIC_PASSPORT_UNION"}
     # Every bloc with free movement in force is less spread out than the most spread-out others ...
-    assert free["ratio"].max() < year.loc[["AU", "APEC", "CARICOM"], "ratio"].min()
+    assert free["ratio"].max() < year.loc[["AU", "SADC", "APEC", "ASEAN", "CARICOM"], "ratio"].min()
+    # ... and the Gulf's, for its own citizens, sits among the European free-movement areas.
+    assert year.loc["BENELUX", "ratio"] < year.loc["GCC", "ratio"] < year.loc["EU", "ratio"]
     # ... but the Andean Community, without it, is more alike than the EU, which has it.
     assert year.loc["CAN", "ratio"] < year.loc["EU", "ratio"]

@@ -110,8 +110,10 @@ def chapter_5_claims() -> list[tuple[str, str]]:
         (ch5, f"With a cap of 10 %, world output rises by only {pct_of_world('world_output', cap=0.1)}"),
         (ch5, f"The explorer starts in {DEFAULT_YEAR} with the ratio of richest to poorest."),
         (ch5, f"the ratio runs from {free.min():.1f} ({words[free.idxmin()]}) to {free.max():.1f} "
-              f"({words[free.idxmax()]}); the African Union, at {y19['AU']:.1f}, APEC, at {y19['APEC']:.1f}, "
-              f"and CARICOM, at {y19['CARICOM']:.1f}"),
+              f"({words[free.idxmax()]}); the African Union, at {y19['AU']:.1f}, the Southern African Development "
+              f"Community, at {y19['SADC']:.1f}, APEC, at {y19['APEC']:.1f}, ASEAN, at {y19['ASEAN']:.1f}, and "
+              f"CARICOM, at {y19['CARICOM']:.1f}"),
+        (ch5, f"The Gulf Cooperation Council, at {y19['GCC']:.1f}, is as alike as the European free-movement areas"),
         (ch5, f"its ratio rises from {eu[1995]:.1f} to {eu[2005]:.1f}"),
         (ch5, f"in 2019 its ratio, {y19['CAN']:.1f}, is below Benelux's, {y19['BENELUX']:.1f}, and about the "
               f"same as Mercosur's"),

@@ -24,10 +24,11 @@ MEASURES = {
     "members": "Member states",
 }
 NAMES = {
-    "ANZ_CER": "Australia-New Zealand (CER)", "APEC": "APEC", "AU": "African Union", "BENELUX": "Benelux",
-    "CAN": "Andean Community", "CARICOM": "CARICOM", "EAC": "East African Community", "ECOWAS": "ECOWAS",
-    "EU": "European Union", "MERCOSUR": "Mercosur", "NAFTA": "NAFTA", "NORDIC_PASSPORT_UNION": "Nordic countries",
-    "SICA": "Central America (SICA)", "USMCA": "USMCA",
+    "ANZ_CER": "Australia-New Zealand (CER)", "APEC": "APEC", "ASEAN": "ASEAN", "AU": "African Union",
+    "BENELUX": "Benelux", "CAN": "Andean Community", "CARICOM": "CARICOM", "EAC": "East African Community",
+    "ECOWAS": "ECOWAS", "EU": "European Union", "GCC": "Gulf Cooperation Council", "MERCOSUR": "Mercosur",
+    "NAFTA": "NAFTA", "NORDIC_PASSPORT_UNION": "Nordic countries",
+    "SADC": "Southern African Development Community", "SICA": "Central America (SICA)", "USMCA": "USMCA",
 }
 STATUSES = list(data.STATUS_WORDS.values())
 BAR, ROW = 16, 24  # px: a bar and the row it sits in
