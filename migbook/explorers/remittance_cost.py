@@ -1,4 +1,4 @@
-"""Lesson 11's remittance panel: what a cut in the cost of sending money home brings (:mod:`migbook.models.remittance_cost`).
+"""Lesson 11's remittance panel: what a cut in the cost of sending money brings (:mod:`migbook.models.remittance_cost`).
 
 The recorded inflow is the World Bank's (WDI, personal remittances received, through
 :func:`migbook.data.flows_long`); the costs are the model's.
