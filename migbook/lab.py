@@ -191,7 +191,7 @@ def _numbers_html(decisions: list[Decision]) -> str:
     parts = []
     for d in decisions:
         items = "".join(f"<li>{html.escape(label)}: {html.escape(value)}</li>" for label, value in d.numbers)
-        parts.append(f"<h4>{html.escape(d.heading)}: {html.escape(d.choice)}</h4><ul>{items}</ul>"
+        parts.append(f"<p><strong>{html.escape(d.heading)}:</strong> {html.escape(d.choice)}</p><ul>{items}</ul>"
                      f"<p><em>From the {html.escape(d.source)}.</em></p>")
     return "".join(parts)
 

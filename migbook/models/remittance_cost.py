@@ -14,8 +14,8 @@ channels to formal ones, or send more, when more of it arrives; ``elasticity``
 ``e`` says by how much: the amount sent formally is
 ``S(c) = S0 ((1 - c) / (1 - c0)) ** e`` (``e = 0``: no response; ``e = 1``: a cut
 that lets 3 % more of each dollar arrive brings 3 % more dollars into the formal
-channel). That response is the model's guess, not a measured number: studies of
-how remittances respond to their price disagree, so the explorer shows a range.
+channel). That response is an assumption of the model, not an estimate, so the
+explorer shows a range of values for it.
 
 The recorded inflow a country reports (World Bank WDI, personal remittances
 received) is taken as what families receive at today's cost; it misses money sent
