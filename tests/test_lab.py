@@ -117,3 +117,16 @@ def test_the_book_shows_the_default_brief_in_a_labelled_text_area() -> None:
     assert label and area and label.group(1) == area.group(1)
     assert html.unescape(area.group(2)) == lab.brief_text(lab.DEFAULTS)
     assert "square brackets" in page
+
+
+def test_the_lesson_states_the_models_defaults() -> None:
+    from migbook.paths import LESSONS_DIR
+
+    text = " ".join((LESSONS_DIR / "11-policy-lab.md").read_text().split())
+    cost = remittance_cost.DEFAULTS
+    assert f"{100 * cost.cost_now:.2f} % of the amount on average in the third quarter of 2023" in text
+    assert f"reduce to less than {100 * cost.cost_target:g} per cent" in text
+    assert f"received in {cost.year}" in text
+    words = {2: "twice", 3: "three times", 4: "four times"}
+    assert f"wages {words[int(free_movement.DEFAULTS.gap)]} your neighbour's" in text
+    assert "lab.brief()" in text and "explorers.remittance_cost()" in text
