@@ -26,6 +26,7 @@ CALL = re.compile(r"\bexplorers\.(\w+)\(")
 TITLE = re.compile(r"^# (.+)$", re.M)
 KINDS = ("chapters", "lessons", "data")  # the order pages are listed in: chapters, then lessons, then data pages
 PAGE = BOOK_DIR / "figures.md"  # where the list is shown: links are relative to it
+LINK_STYLE = "color: inherit; text-decoration: underline"
 
 
 @dataclass(frozen=True)
@@ -141,8 +142,9 @@ class Listing:
     def to_html(self) -> str:
         body = []
         for row in self.rows():
-            links = "; ".join(f'<a href="{html.escape(p.href(self.page))}">{html.escape(p.title)}</a>'
-                              for p in row.pages) or "not yet shown"
+            # The output area keeps its own colours in dark mode, so the links take the text's colour, underlined.
+            links = "; ".join(f'<a href="{html.escape(p.href(self.page))}" style="{LINK_STYLE}">'
+                              f"{html.escape(p.title)}</a>" for p in row.pages) or "not yet shown"
             models = ", ".join(f"<code>{html.escape(m)}</code>" for m in row.models) or "none (data only)"
             tables = ", ".join(_dataset(d) for d in row.datasets) or "none (model runs only)"
             body.append(f'<tr><th scope="row"><code>explorers.{html.escape(row.name)}()</code></th>'
