@@ -27,8 +27,8 @@ from migbook.paths import ROOT
 IGNORE = shutil.ignore_patterns(".git", ".venv", "_build", "__pycache__", ".pytest_cache", ".ruff_cache",
                                 ".ipynb_checkpoints", "*.egg-info")
 MODEL = "gravity_toy"
-CHAPTER = "11-regional-cases"
-LESSON = "11-regional-cases"
+CHAPTER = "12-regional-cases"
+LESSON = "12-regional-cases"
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_new_chapter_is_written_and_listed_in_the_last_numbered_part(repo: Path)
     page = repo / "book" / "chapters" / f"{CHAPTER}.md"
     assert paths == [page, repo / "_toc.yml"] and page.is_file()
     text = page.read_text()
-    assert text.startswith("---\njupytext:") and "\n(ch11)=\n# Regional cases\n" in text
+    assert text.startswith("---\njupytext:") and f"\n(ch{CHAPTER[:2]})=\n# Regional cases\n" in text
     assert (repo / "_toc.yml").read_text().startswith("# Table of contents:")
     after = toc(repo)
     numbered = [p for p in after["parts"] if p.get("numbered")]
@@ -85,11 +85,12 @@ def test_new_chapter_is_written_and_listed_in_the_last_numbered_part(repo: Path)
 
 
 def test_new_chapter_in_a_new_part(repo: Path) -> None:
-    scaffold.new_chapter(CHAPTER, root=repo, part="Part V. Synthesis", title="Regions and their rules")
+    numbered = sum(1 for p in toc(repo)["parts"] if p.get("numbered"))
+    scaffold.new_chapter(CHAPTER, root=repo, part="Part VI. Beyond", title="Regions and their rules")
     parts = toc(repo)["parts"]
     captions = [p["caption"] for p in parts]
-    assert captions[4:6] == ["Part V. Synthesis", "Interactive lessons"]
-    assert parts[4]["numbered"] is True and part_files(parts[4]) == [f"book/chapters/{CHAPTER}"]
+    assert captions[numbered:numbered + 2] == ["Part VI. Beyond", "Interactive lessons"]
+    assert parts[numbered]["numbered"] is True and part_files(parts[numbered]) == [f"book/chapters/{CHAPTER}"]
     assert "\n# Regions and their rules\n" in (repo / "book" / "chapters" / f"{CHAPTER}.md").read_text()
 
 
@@ -114,7 +115,8 @@ def test_new_lesson_is_written_listed_and_runs(repo: Path, monkeypatch: pytest.M
     assert f"book/lessons/{LESSON}" in files and files == sorted(files)
     path = repo / "book" / "lessons" / f"{LESSON}.md"
     text = path.read_text()
-    for part in ("# Lesson 11: Regional cases", ":tags: [remove-cell]", "questions.numeric(", "## What to take away"):
+    for part in (f"# Lesson {int(LESSON[:2])}: Regional cases", ":tags: [remove-cell]", "questions.numeric(",
+                 "## What to take away"):
         assert part in text
     assert "`migbook lesson" not in text, "the book adds the note on how to run a lesson; the lesson never says it"
     assert set(re.findall(r"\bexplorers\.(\w+)\(", text)) <= set(explorers.catalogue())

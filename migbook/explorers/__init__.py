@@ -45,6 +45,7 @@ from migbook.explorers.mobility_regime import mobility_regime
 from migbook.explorers.ratification import ratification
 from migbook.explorers.reciprocity import reciprocity
 from migbook.explorers.recurrence import recurrence
+from migbook.explorers.remittance_cost import remittance_cost
 from migbook.explorers.replacement import replacement
 from migbook.explorers.responsibility_sharing import responsibility_sharing
 from migbook.explorers.screening import screening
@@ -97,6 +98,7 @@ __all__ = [
     "recurrence",
     "refugees_by_asylum_region",
     "refugees_by_origin_region",
+    "remittance_cost",
     "replacement",
     "responsibility_sharing",
     "screening",

@@ -18,7 +18,8 @@ its tests reproduce, and holds its explorer's starting values in ``DEFAULTS``
 * :mod:`~migbook.models.brain_gain`: brain drain and brain gain: education when emigration raises its return;
 * :mod:`~migbook.models.screening`: screening at the border: thresholds, false alarms and misses (ROC);
 * :mod:`~migbook.models.recurrence`: conflict recurrence as a two-state Markov chain with diaspora funding;
-* :mod:`~migbook.models.responsibility_sharing`: TODO (one line on the model).
+* :mod:`~migbook.models.responsibility_sharing`: TODO (one line on the model);
+* :mod:`~migbook.models.remittance_cost`: what a cut in the cost of sending remittances brings families.
 """
 
 from migbook.models import (
@@ -32,6 +33,7 @@ from migbook.models import (
     mobility_regime,
     reciprocity,
     recurrence,
+    remittance_cost,
     replacement,
     responsibility_sharing,
     screening,
@@ -50,6 +52,7 @@ __all__ = [
     "mobility_regime",
     "reciprocity",
     "recurrence",
+    "remittance_cost",
     "replacement",
     "responsibility_sharing",
     "screening",
