@@ -8,6 +8,8 @@ Betts (2003): a private (joint-product) benefit narrows the gap to the optimum.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -45,11 +47,11 @@ def test_free_rider_gap_grows_with_the_number_of_states() -> None:
     ratios = [np.divide(*model.symmetric_levels(n, 0, 0.25)) for n in range(1, 30)]
     assert ratios[0] == pytest.approx(1.0)
     assert ratios[1] == pytest.approx(1.25 / 2.25)
-    assert all(b < a for a, b in zip(ratios, ratios[1:], strict=False))
+    assert all(b < a for a, b in itertools.pairwise(ratios))
     # A private benefit narrows the gap at every n, and closes it when the benefit is all private.
     for n in (2, 10, 20):
         by_rho = [np.divide(*model.symmetric_levels(n, rho, 0.25)) for rho in (0, 0.25, 0.5, 0.75, 1)]
-        assert all(b > a for a, b in zip(by_rho, by_rho[1:], strict=False))
+        assert all(b > a for a, b in itertools.pairwise(by_rho))
         assert by_rho[-1] == pytest.approx(1.0)
 
 
@@ -105,7 +107,7 @@ def test_nash_never_exceeds_the_optimum_and_is_a_best_reply() -> None:
         assert g.sum() <= model.optimum(m, rho, 0.4).sum() + 1e-12
         # No state gains by moving its own contribution a little (the others' held fixed).
         for i in range(m.size):
-            def utility(own: float, i: int = i, rho: float = rho) -> float:
+            def utility(own: float, i: int = i, rho: float = rho, g: np.ndarray = g) -> float:
                 total = g.sum() - g[i] + own
                 private = rho * np.log(own) if rho > 0 else 0.0
                 return np.log(m[i] - own) + 0.4 * ((1 - rho) * np.log(total) + private)

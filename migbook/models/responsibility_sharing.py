@@ -169,7 +169,7 @@ def large_and_small(states: int, income_gap: float, private_share: float = DEFAU
     n = whole_number("states", states, 2, MAX_STATES)
     gap = _number("income_gap", income_gap)
     if gap < 1:
-        raise ParameterError(f"income_gap must be one number of 1 or more (large over small income), got {income_gap!r}")
+        raise ParameterError(f"income_gap must be 1 or more (large over small income), got {income_gap!r}")
     m = np.ones(n)
     m[0] = gap
     given, best = nash(m, private_share, beta), optimum(m, private_share, beta)
