@@ -66,12 +66,16 @@ def vote_counts() -> pd.DataFrame:
     return out.round({"median_share_pct": 1})
 
 
+FIRST_HOSTING_YEAR = 1993  # UNHCR's asylum-seeker counts begin in 1993
+LAST_HOSTING_YEAR = 2024  # the last end-of-year figures (2025 is mid-year)
+
+
 @functools.cache
-def _refugee_hosting(first: int, last: int) -> pd.DataFrame:
+def _refugee_hosting(first: int, last: int, counted_as_middle: tuple[str, ...]) -> pd.DataFrame:
     hosts = load("refugees_by_asylum").query("@first <= year <= @last")
     hosts = hosts.assign(refugees_and_asylum_seekers=hosts["refugees"].fillna(0) + hosts["asylum_seekers"].fillna(0))
     groups = dict(zip(*load("income_groups")[["iso3", "income_group"]].T.to_numpy(), strict=True))
-    low_middle = hosts["iso3"].map(groups).isin(LOW_AND_MIDDLE)
+    low_middle = hosts["iso3"].map(groups).isin(LOW_AND_MIDDLE) | hosts["iso3"].isin(counted_as_middle)
     rows = []
     for population in POPULATIONS:
         counts = hosts.assign(n=hosts[population].fillna(0).astype(float), lmic=low_middle)
@@ -91,14 +95,16 @@ def _refugee_hosting(first: int, last: int) -> pd.DataFrame:
     return out
 
 
-def refugee_hosting(first: int = 1990, last: int = 2025) -> pd.DataFrame:
+def refugee_hosting(first: int = FIRST_HOSTING_YEAR, last: int = LAST_HOSTING_YEAR,
+                    counted_as_middle: tuple[str, ...] = ()) -> pd.DataFrame:
     """The share of refugees hosted by the year's ten largest hosts and by low- and middle-income countries.
 
     One row per year, population (``refugees``, or ``refugees_and_asylum_seekers``) and measure
-    (``top`` or ``low_middle``); ``share_pct`` in per cent of the world total in UNHCR's data. Income
-    groups are the World Bank's of 1 July 2024 for every year.
+    (``top`` or ``low_middle``); ``share_pct`` in per cent of the world total in UNHCR's data (end of
+    year). Income groups are the World Bank's of 1 July 2024 for every year; ``counted_as_middle``
+    names ISO3 codes to count as low or middle income all the same (to see what a reclassification does).
 
     >>> t = refugee_hosting(2024, 2024); sorted(t["measure"].unique())
     ['low_middle', 'top']
     """
-    return _refugee_hosting(first, last).copy()
+    return _refugee_hosting(first, last, tuple(counted_as_middle)).copy()

@@ -16,6 +16,7 @@ from migbook.explorers.border_market import border_market
 from migbook.explorers.brain_gain import brain_gain
 from migbook.explorers.capital_flows import capital_flows
 from migbook.explorers.citizenship import citizenship, foreign_born_and_citizenship
+from migbook.explorers.compacts import compact_votes, refugee_hosting
 from migbook.explorers.conflict_refugees import conflict_refugees
 from migbook.explorers.convergence import convergence
 from migbook.explorers.datasets import (
@@ -75,6 +76,7 @@ __all__ = [
     "catalogue",
     "catalogued",
     "citizenship",
+    "compact_votes",
     "conflict_refugees",
     "convergence",
     "countries_by_region",
@@ -95,6 +97,7 @@ __all__ = [
     "ratification",
     "reciprocity",
     "recurrence",
+    "refugee_hosting",
     "refugees_by_asylum_region",
     "refugees_by_origin_region",
     "replacement",
