@@ -13,7 +13,13 @@ import altair as alt
 import pandas as pd
 
 from migbook import data
-from migbook.data.compacts import HOSTING_MEASURES, RESOLUTIONS, VOTE_WORDS
+from migbook.data.compacts import (
+    FIRST_HOSTING_YEAR,
+    HOSTING_MEASURES,
+    LAST_HOSTING_YEAR,
+    RESOLUTIONS,
+    VOTE_WORDS,
+)
 from migbook.explorers._catalogue import catalogued
 from migbook.figures import SelectorChart
 from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH, line_legend
@@ -87,7 +93,8 @@ def compact_votes() -> SelectorChart:
 def draw_hosting(base: alt.Chart, picked: Any, description: str) -> alt.Chart:
     """Two lines: the share hosted by the year's ten largest hosts, and by low- and middle-income countries."""
     return base.transform_filter(picked).mark_line(point=True, strokeWidth=2.5).encode(
-        x=alt.X("year:Q", title="Year (end of year)", axis=alt.Axis(format="d")),
+        x=alt.X("year:Q", title="Year (end of year)", axis=alt.Axis(format="d"),
+                scale=alt.Scale(domain=[FIRST_HOSTING_YEAR, LAST_HOSTING_YEAR])),
         y=alt.Y("share_pct:Q", title="Share of the world total (%)", scale=alt.Scale(domain=[0, 100])),
         color=alt.Color("measure_words:N", title=None, sort=MEASURES,
                         scale=alt.Scale(domain=MEASURES, range=PALETTE[:2]), legend=line_legend(columns=1)),
