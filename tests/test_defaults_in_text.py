@@ -60,6 +60,7 @@ def claims() -> list[tuple[str, str]]:
         ("lessons/04-how-ideas-travel.md", f"at a threshold of {diffusion.DEFAULTS.threshold:g}"),
         *chapter_5_claims(),
         *chapter_6_claims(),
+        *chapter_11_claims(),
     ]
 
 
@@ -140,6 +141,43 @@ def chapter_6_claims() -> list[tuple[str, str]]:
         (ch6, f"the key gives Germany {germany['key_pct']:.1f} % while Germany received {germany['actual_pct']:.1f} %, "
               f"and that {accepting} of {states} states received at least their key share"),
         (l6, f"weights {w[0]}, {w[1]}, {w[2]} and {w[3]}"),
+    ]
+
+
+def chapter_11_claims() -> list[tuple[str, str]]:
+    """Chapter 11: the responsibility-sharing explorer at its start and its settings, and the two data figures."""
+    from migbook import data
+    from migbook.models import responsibility_sharing as rs
+
+    d = rs.DEFAULTS
+
+    def run(n: int, rho: float = d.private_share, gap: float = d.income_gap) -> dict[str, float]:
+        return {k: round(100 * v, 1) for k, v in rs.large_and_small(n, gap, rho, d.beta).items()}
+
+    ch11 = "chapters/11-migration-and-ir-today.md"
+    votes = data.vote_counts().set_index(["resolution", "vote"])["median_share_pct"]
+    gcm = {v: votes[("A/RES/73/195", v)] for v in ("yes", "abstain", "no", "no_recorded_vote")}
+    hosting = data.refugee_hosting().set_index(["population", "measure", "year"])["share_pct"]
+    lmic = {y: hosting[("refugees", "low_middle", y)] for y in (1993, 2021, 2022, 2024)}
+    top = {y: hosting[("refugees", "top", y)] for y in (1993, 2024)}
+    with_asylum = hosting[("refugees_and_asylum_seekers", "low_middle", 2024)]
+    return [
+        (ch11, f"with $\\beta$ = {d.beta:g}"),
+        (ch11, f"At the start the explorer has a quarter of the benefit private and a large state four times as rich. "
+               f"Nash provision is {run(2)['efficiency']:.1f} % of the optimum with two states and "
+               f"{run(20)['efficiency']:.1f} % with twenty."),
+        (ch11, f"With ten states the large state pays {run(10)['large_paid_share']:.1f} % of all contributions but "
+               f"has only {run(10)['large_income_share']:.1f} % of all income"),
+        (ch11, f"provision falls to {run(20, 0.0)['efficiency']:.1f} % of the optimum with twenty states"),
+        (ch11, f"provision still falls from {run(2, gap=1.0)['efficiency']:.1f} % to "
+               f"{run(20, gap=1.0)['efficiency']:.1f} % of the optimum"),
+        (ch11, f"have a median migrant share of {gcm['yes']:.1f} %, the 12 that abstained {gcm['abstain']:.1f} %, "
+               f"and the 5 against {gcm['no']:.1f} %; the 24 with no recorded vote have a median of "
+               f"{gcm['no_recorded_vote']:.1f} %"),
+        (ch11, f"hosted {lmic[1993]:.1f} % in 1993 and {lmic[2021]:.1f} % in 2021, then {lmic[2022]:.1f} % in 2022 "
+               f"and {lmic[2024]:.1f} % in 2024"),
+        (ch11, f"The ten largest hosts held {top[1993]:.1f} % in 1993 and {top[2024]:.1f} % in 2024"),
+        (ch11, f"the low- and middle-income share falls to {with_asylum:.1f} % in 2024"),
     ]
 
 

@@ -22,6 +22,7 @@ from migbook.derive import (
     refugees,
     regimes,
     stocks,
+    votes,
 )
 from migbook.errors import MigbookError
 from migbook.paths import DATA_DIR, data_sources_dir
@@ -30,7 +31,7 @@ DEFAULT_SOURCES = data_sources_dir()
 
 # One module per topic; each maps its files in data/ to the functions that build them.
 MODULES = [countries, stocks, economy, bilateral, refugees, border, memberships, conflict, regimes, citizenship,
-           labour, europe, ageing, flows]
+           labour, europe, ageing, flows, votes]
 BUILDERS: dict[str, Callable[[Path], pd.DataFrame]] = {
     name: build for module in MODULES for name, build in module.TABLES.items()
 }

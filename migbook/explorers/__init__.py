@@ -16,6 +16,7 @@ from migbook.explorers.border_market import border_market
 from migbook.explorers.brain_gain import brain_gain
 from migbook.explorers.capital_flows import capital_flows
 from migbook.explorers.citizenship import citizenship, foreign_born_and_citizenship
+from migbook.explorers.compacts import compact_votes, refugee_hosting
 from migbook.explorers.conflict_refugees import conflict_refugees
 from migbook.explorers.convergence import convergence
 from migbook.explorers.datasets import (
@@ -76,6 +77,7 @@ __all__ = [
     "catalogue",
     "catalogued",
     "citizenship",
+    "compact_votes",
     "conflict_refugees",
     "convergence",
     "countries_by_region",
@@ -96,6 +98,7 @@ __all__ = [
     "ratification",
     "reciprocity",
     "recurrence",
+    "refugee_hosting",
     "refugees_by_asylum_region",
     "refugees_by_origin_region",
     "remittance_cost",

@@ -18,7 +18,7 @@ its tests reproduce, and holds its explorer's starting values in ``DEFAULTS``
 * :mod:`~migbook.models.brain_gain`: brain drain and brain gain: education when emigration raises its return;
 * :mod:`~migbook.models.screening`: screening at the border: thresholds, false alarms and misses (ROC);
 * :mod:`~migbook.models.recurrence`: conflict recurrence as a two-state Markov chain with diaspora funding;
-* :mod:`~migbook.models.responsibility_sharing`: TODO (one line on the model);
+* :mod:`~migbook.models.responsibility_sharing`: refugee protection as an impure public good (Betts; Olson).
 * :mod:`~migbook.models.remittance_cost`: what a cut in the cost of sending remittances brings families.
 """
 
