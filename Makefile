@@ -1,6 +1,7 @@
 # Two commands do all the set-up (see README.md):
 #   make book   set up, build the book and serve it on http://127.0.0.1:8000/
-#   make test   set up and run the whole test suite (needs Debian's chromium)
+#   make test   set up and run the whole test suite (needs Debian's chromium, and configurable-http-proxy
+#               from npm for the JupyterHub test: .ci/run installs both)
 # Set-up: a virtual environment in .venv with the pinned set of requirements.lock and
 # migbook installed in editable mode. Re-runs only when pyproject.toml or the lock change.
 
@@ -34,7 +35,7 @@ serve: $(STAMP)
 # no test can depend on what another left behind.
 test: $(STAMP)
 	$(BIN)/python -m pytest --random-order-bucket=module
-	$(BIN)/python -m pytest --random-order-bucket=global -q -m "not build and not browser and not voila"
+	$(BIN)/python -m pytest --random-order-bucket=global -q -m "not build and not browser and not voila and not hub"
 
 lint: $(STAMP)
 	$(BIN)/ruff check migbook tests benchmarks
