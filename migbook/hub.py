@@ -9,7 +9,8 @@ through Voila's server extension (``/user/NAME/voila/render/LESSON.ipynb``).
 :func:`write_server_files` writes what a single-user server needs into one folder: the lessons
 as live notebooks (each guarded by :mod:`migbook.guard`), a ``jupyter_server_config.json``
 with the lesson settings (migbook's offline template, no tracebacks, a cell time-out, idle
-kernels culled, the server stopped when unused) and migbook's Voila templates. The same folder
+kernels culled, the server stopped when unused, no terminal) and migbook's Voila templates
+with the scripts that draw live charts in the page (so no kernel starts vl-convert's engine). The same folder
 serves the local hub (``classroom/jupyterhub_config.py``, tested by ``tests/test_hub.py``) and
 the image of a Kubernetes deployment (``classroom/z2jh-values.yaml``); :func:`configure` sets
 up a hub on one machine around it.
@@ -28,7 +29,7 @@ from migbook import lessons
 from migbook.errors import MigbookError
 
 DEFAULT_LESSON = "01-stock-and-flow"
-TEMPLATE = "migbook"  # charts drawn in the kernel (SVG): the page needs no script beyond Voila's own
+TEMPLATE = "migbook-hub"  # migbook's template, and the page draws the live charts (no JavaScript engine per kernel)
 CELL_TIMEOUT_S = 60
 KERNEL_IDLE_S = 600  # a lesson's kernel with no page connected for this long is shut down
 SERVER_IDLE_S = 1200  # a single-user server with no kernel and no request for this long stops itself
@@ -52,6 +53,11 @@ def server_settings(lessons_dir: Path) -> dict[str, dict[str, Any]]:
     return {
         "ServerApp": {
             "root_dir": str(lessons_dir),
+            "terminals_enabled": False,  # a lesson needs no shell
+            "jpserver_extensions": {"jupyterlab_jupytext": False},  # nor jupytext's text notebooks
+            # Voila as an extension points the page's MathJax at a CDN unless both are None (as stand-alone Voila
+            # leaves them): the page then typesets with the MathJax 3 that Voila's own scripts bundle.
+            "tornado_settings": {"mathjax_url": None, "mathjax_config": None},
             "shutdown_no_activity_timeout": SERVER_IDLE_S,
         },
         "VoilaConfiguration": {
@@ -80,10 +86,25 @@ def write_server_files(folder: Path) -> dict[str, str]:
         lessons.notebook(name, out_dir=notebooks)
     config.mkdir(parents=True, exist_ok=True)
     (config / "jupyter_server_config.json").write_text(json.dumps(server_settings(notebooks), indent=2) + "\n")
-    templates = data / "voila" / "templates" / TEMPLATE
-    shutil.rmtree(templates, ignore_errors=True)
-    shutil.copytree(lessons.TEMPLATE_PATH / "voila" / "templates" / TEMPLATE, templates)
-    return {"JUPYTER_CONFIG_PATH": str(config), "JUPYTER_PATH": str(data)}
+    write_templates(data / "voila" / "templates")
+    from migbook.figures.live import CHARTS_VARIABLE  # here: importing it imports Altair, which the hub needs not
+
+    return {"JUPYTER_CONFIG_PATH": str(config), "JUPYTER_PATH": str(data), CHARTS_VARIABLE: "browser"}
+
+
+def write_templates(folder: Path) -> None:
+    """migbook's Voila templates, with the scripts that draw live charts in the student's page (the Vega bundle
+    from vl-convert, as the book's pages get it) in the hub template's static folder."""
+    from migbook.sphinxext import vega_bundle
+
+    source = lessons.TEMPLATE_PATH / "voila" / "templates"
+    for name in ("migbook", TEMPLATE):
+        shutil.rmtree(folder / name, ignore_errors=True)
+        shutil.copytree(source / name, folder / name)
+    static = folder / TEMPLATE / "static"
+    static.mkdir(exist_ok=True)
+    shutil.copy(source / "migbook-classroom" / "static" / "migbook-live-charts.js", static)
+    (static / "vega-bundle.js").write_text(vega_bundle(), encoding="utf-8")
 
 
 def configure(c: Any, state_dir: Path, port: int = 8000, hub_port: int = 8081, proxy_api_port: int = 8001,

@@ -22,9 +22,11 @@ from pathlib import Path
 import jupytext
 import psutil
 import pytest
+from conftest import PageWatch
 
 from migbook import hub, lessons
 from migbook.errors import MigbookError
+from migbook.figures.live import CHARTS_VARIABLE
 from migbook.paths import ROOT
 
 CONFIG = ROOT / "classroom" / "jupyterhub_config.py"
@@ -49,8 +51,13 @@ def test_server_files_hold_guarded_lessons_the_settings_and_the_template(tmp_pat
     assert settings["ServerApp"]["root_dir"] == str((tmp_path / "lessons").resolve())
     assert settings["VoilaConfiguration"]["show_tracebacks"] is False
     assert settings["VoilaExecutor"]["timeout"] > 0 and settings["MappingKernelManager"]["cull_idle_timeout"] > 0
-    template = Path(env["JUPYTER_PATH"]) / "voila" / "templates" / hub.TEMPLATE / "index.html.j2"
-    assert "cdn.jsdelivr.net" in template.read_text(), "the template that strips the lab template's CDN links"
+    templates = Path(env["JUPYTER_PATH"]) / "voila" / "templates"
+    assert "cdn.jsdelivr.net" in (templates / "migbook" / "index.html.j2").read_text(), \
+        "the template that strips the lab template's CDN links"
+    static = templates / hub.TEMPLATE / "static"
+    assert "vegaEmbed" in (static / "vega-bundle.js").read_text()
+    assert "migbook-vl" in (static / "migbook-live-charts.js").read_text()
+    assert env[CHARTS_VARIABLE] == "browser", "kernels send specs, the page draws them"
 
 
 def test_ci_installs_the_proxy_version_the_package_names() -> None:
@@ -128,24 +135,26 @@ def local_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
             os.killpg(process.pid, signal.SIGKILL)
 
 
-def log_in(browser: object, hub_url: str, name: str) -> object:
-    """A browser of one's own, logged in as ``name`` (the dummy authenticator takes any password)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+def log_in(browser: object, hub_url: str, name: str) -> PageWatch:
+    """A browser of one's own (non-local requests blocked and counted), logged in as ``name`` (the dummy
+    authenticator takes any password)."""
+    watch = PageWatch(browser)
+    page = watch.page
     page.goto(f"{hub_url}/hub/login")
     page.fill("input[name=username]", name)
     page.fill("input[name=password]", "any")
     page.click("#login_submit")
-    return page
+    return watch
 
 
 @pytest.mark.hub
 @pytest.mark.browser
 def test_two_students_each_open_a_lesson_live_on_a_server_of_their_own(local_hub: Hub, browser: object) -> None:
-    pages = {name: log_in(browser, local_hub.url, name) for name in STUDENTS}  # both spawn at once
+    watches = {name: log_in(browser, local_hub.url, name) for name in STUDENTS}  # both spawn at once
     try:
         kernels = {}
-        for name, page in pages.items():
+        for name, watch in watches.items():
+            page = watch.page
             page.wait_for_selector(".migbook-live svg", timeout=LOAD_TIMEOUT_MS)
             assert f"/user/{name}/voila/render/{hub.DEFAULT_LESSON}.ipynb" in page.url
             body = page.inner_text("body")
@@ -161,6 +170,8 @@ def test_two_students_each_open_a_lesson_live_on_a_server_of_their_own(local_hub
             found = re.search(r'"kernelId": "([0-9a-f-]{36})"', page.content())
             assert found, "the lesson page names its kernel"
             kernels[name] = found.group(1)
+            assert not watch.external, f"requests to non-local hosts: {watch.external}"
+            assert not watch.errors, f"console errors: {watch.errors}"
 
         servers = local_hub.single_user_servers()
         assert set(servers) == set(STUDENTS), f"one single-user server per student, found {sorted(servers)}"
@@ -169,11 +180,11 @@ def test_two_students_each_open_a_lesson_live_on_a_server_of_their_own(local_hub
             assert kernels[name] in local_hub.kernels_of(servers[name]), f"{name}'s kernel runs on {name}'s server"
 
         # A student cannot open another's server.
-        intruder, owner = pages[STUDENTS[1]], STUDENTS[0]
+        intruder, owner = watches[STUDENTS[1]].page, STUDENTS[0]
         response = intruder.goto(f"{local_hub.url}/user/{owner}/voila/render/{hub.DEFAULT_LESSON}.ipynb")
         assert response.status in (403, 404) or f"/user/{STUDENTS[1]}/" in intruder.url, \
             f"{STUDENTS[1]} reached {owner}'s server ({response.status} at {intruder.url})"
         assert intruder.locator(".migbook-live").count() == 0
     finally:
-        for page in pages.values():
-            page.context.close()
+        for watch in watches.values():
+            watch.close()
