@@ -7,6 +7,14 @@ each), and waits until each one's lesson shows its first chart. Prints, per stud
 first chart, the resident memory of their single-user server and of its kernel, and the CPU time both used; then
 what one machine of 2 cores and 24 GB would hold at that memory (80 % of it for students). Times are wall-clock on
 whatever machine runs it: the load average is printed beside them.
+
+Measured 2026-11-30 on the 2-core box shared with four other sessions (load average 7.6 at the start, 12.9 at
+the end), 4 students at once: first chart 63 to 65 s after login (spawning a server, starting a kernel and
+running the lesson, all four at once on a loaded box); per student 156 MB of single-user server and 167 MB of
+kernel (323 MB), 9.0 CPU s to start both and run the lesson; the hub and its proxy about 200 to 400 MB. So a
+2-core, 24 GB box holds memory for about 60 students (80 % of it), but its two cores start only about 13 a
+minute: a class of thirty arriving together waits over two minutes for the last first chart. For one class on
+one box, `migbook classroom` (warm kernel pools, no server per student) is the faster engine.
 """
 
 from __future__ import annotations
@@ -107,8 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=60)
-    print(f"{args.students} students logging in at once on the local hub (simple local spawner, SVG charts "
-          "drawn in the kernel):")
+    print(f"{args.students} students logging in at once on the local hub (simple local spawner, live charts "
+          "drawn in the page):")
     for name in names:
         server_mb, kernel_mb, cpu = costs.get(name, (float("nan"),) * 3)
         print(f"  {name}: first chart {chart_s[name]:5.1f} s after login; server {server_mb:4.0f} MB, "
