@@ -60,6 +60,20 @@ def test_server_files_hold_guarded_lessons_the_settings_and_the_template(tmp_pat
     assert env[CHARTS_VARIABLE] == "browser", "kernels send specs, the page draws them"
 
 
+def test_kubernetes_values_point_at_what_write_server_files_writes(tmp_path: Path) -> None:
+    """classroom/z2jh-values.yaml's single-user settings are those the local hub runs (the image writes its
+    server files to /srv/migbook, as tmp_path here)."""
+    import yaml
+
+    singleuser = yaml.safe_load((ROOT / "classroom" / "z2jh-values.yaml").read_text())["singleuser"]
+    env = hub.write_server_files(tmp_path)
+    assert singleuser["defaultUrl"] == hub.lesson_url(hub.DEFAULT_LESSON)
+    assert singleuser["cmd"] == "jupyterhub-singleuser"
+    image_env = {key: value.replace(str(tmp_path.resolve()), "/srv/migbook") for key, value in env.items()}
+    assert singleuser["extraEnv"] == image_env
+    assert singleuser["memory"]["limit"] and singleuser["cpu"]["limit"]
+
+
 def test_ci_installs_the_proxy_version_the_package_names() -> None:
     found = re.search(r"^CHP_VERSION=(\S+)$", (ROOT / ".ci" / "run").read_text(), re.M)
     assert found and found.group(1) == hub.PROXY_VERSION
