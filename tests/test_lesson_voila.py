@@ -164,4 +164,9 @@ def test_every_question_takes_right_and_wrong_answers(lesson: tuple[str, str], w
         _answer(page, panel, question.answer, "right")
         seen.add(question.prompt)
     assert seen == set(expected)
+    n = len(expected)
+    tally = page.locator(".migbook-tally-text").last
+    page.wait_for_function("([el, want]) => el.textContent.includes(want)",
+                           arg=[tally.element_handle(), f"answered: {n} of {n}, right: {n}"], timeout=CHANGE_TIMEOUT_MS)
+    assert page.locator(".migbook-tally-text").count() == n, "the tally shows under every question"
     assert not watched.errors, f"console errors: {watched.errors}"
