@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: book setup build serve test lint derive bench bench-classroom mutation gallery clean
+.PHONY: book setup build serve test lint derive bench bench-classroom bench-hub mutation gallery clean
 
 book: build serve
 
@@ -49,6 +49,11 @@ bench: $(STAMP)
 # Thirty students opening one lesson at once: migbook classroom against stock Voila (several minutes; needs a built book)
 bench-classroom: $(STAMP)
 	$(BIN)/python benchmarks/classroom.py
+
+# What a student costs on JupyterHub (classroom/jupyterhub_config.py): four students logging in at once
+# (needs configurable-http-proxy from npm, as the hub test does)
+bench-hub: $(STAMP)
+	$(BIN)/python benchmarks/hub.py
 
 # A screenshot of every figure, light and dark, before and after each control moves: _build/gallery/index.html
 gallery: build
