@@ -8,12 +8,14 @@ first chart, the resident memory of their single-user server and of its kernel, 
 what one machine of 2 cores and 24 GB would hold at that memory (80 % of it for students). Times are wall-clock on
 whatever machine runs it: the load average is printed beside them.
 
-Measured 2026-11-30 on the 2-core box shared with four other sessions (load average 7.6 at the start, 12.9 at
-the end), 4 students at once: first chart 63 to 65 s after login (spawning a server, starting a kernel and
-running the lesson, all four at once on a loaded box); per student 156 MB of single-user server and 167 MB of
-kernel (323 MB), 9.0 CPU s to start both and run the lesson; the hub and its proxy about 200 to 400 MB. So a
-2-core, 24 GB box holds memory for about 60 students (80 % of it), but its two cores start only about 13 a
-minute: a class of thirty arriving together waits over two minutes for the last first chart. For one class on
+Measured 2026-11-30 on the 2-core box shared with four other sessions, 4 students at once (each run once):
+- with the lesson kernels' first cell skipping jsonschema's IRI module (migbook.kernel_imports), load average 7.2
+  at the start and 11.8 at the end: first chart 37 to 40 s after login (spawning a server, starting a kernel and
+  running the lesson, four at once); per student 155 MB of single-user server and 151 MB of kernel (306 MB),
+  6.9 CPU s to start both and run the lesson; the hub and its proxy about 400 MB;
+- before that skip (load 7.6 to 12.9): first chart 63 to 65 s; kernel 167 MB; 9.0 CPU s per student.
+So a 2-core, 24 GB box holds memory for about 64 students (80 % of it), but its two cores start only about 17 a
+minute: a class of thirty arriving together waits about two minutes for the last first chart. For one class on
 one box, `migbook classroom` (warm kernel pools, no server per student) is the faster engine.
 """
 
