@@ -1,6 +1,7 @@
 # Two commands do all the set-up (see README.md):
 #   make book   set up, build the book and serve it on http://127.0.0.1:8000/
-#   make test   set up and run the whole test suite (needs Debian's chromium)
+#   make test   set up and run the whole test suite (needs Debian's chromium, and configurable-http-proxy
+#               from npm for the JupyterHub test: .ci/run installs both)
 # Set-up: a virtual environment in .venv with the pinned set of requirements.lock and
 # migbook installed in editable mode. Re-runs only when pyproject.toml or the lock change.
 
@@ -10,7 +11,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: book setup build serve test lint derive bench bench-classroom mutation gallery clean
+.PHONY: book setup build serve test lint derive bench bench-classroom bench-hub mutation gallery clean
 
 book: build serve
 
@@ -34,7 +35,7 @@ serve: $(STAMP)
 # no test can depend on what another left behind.
 test: $(STAMP)
 	$(BIN)/python -m pytest --random-order-bucket=module
-	$(BIN)/python -m pytest --random-order-bucket=global -q -m "not build and not browser and not voila"
+	$(BIN)/python -m pytest --random-order-bucket=global -q -m "not build and not browser and not voila and not hub"
 
 lint: $(STAMP)
 	$(BIN)/ruff check migbook tests benchmarks
@@ -48,6 +49,11 @@ bench: $(STAMP)
 # Thirty students opening one lesson at once: migbook classroom against stock Voila (several minutes; needs a built book)
 bench-classroom: $(STAMP)
 	$(BIN)/python benchmarks/classroom.py
+
+# What a student costs on JupyterHub (classroom/jupyterhub_config.py): four students logging in at once
+# (needs configurable-http-proxy from npm, as the hub test does)
+bench-hub: $(STAMP)
+	$(BIN)/python benchmarks/hub.py
 
 # A screenshot of every figure, light and dark, before and after each control moves: _build/gallery/index.html
 gallery: build

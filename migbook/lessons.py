@@ -41,7 +41,8 @@ def notebook(name: str, out_dir: Path = BUILD_DIR / "lessons") -> Path:
     return target
 
 
-GUARD_SOURCE = "from migbook.guard import install as _migbook_guard\n_migbook_guard()"
+GUARD_SOURCE = ("from migbook.kernel_imports import skip_unused as _migbook_skip\n_migbook_skip()\n"
+                "from migbook.guard import install as _migbook_guard\n_migbook_guard()")
 _HOW_TO_RUN = re.compile(r"`migbook (?:lesson|classroom)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -65,8 +66,8 @@ def without_run_instructions(markdown: str) -> str:
 
 def live_notebook(nb: object) -> object:
     """The lesson as Voila runs it: a hidden first cell that keeps tracebacks from the page
-    (:mod:`migbook.guard`), and no sentence about how to start the lesson (the book's lesson
-    page says that; see ``book/instructors.md``)."""
+    (:mod:`migbook.guard`) and modules the lesson never uses out of the kernel (:mod:`migbook.kernel_imports`),
+    and no sentence about how to start the lesson (the book's lesson page says that; see ``book/instructors.md``)."""
     import nbformat
 
     for cell in nb.cells:

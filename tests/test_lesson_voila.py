@@ -15,6 +15,8 @@ import pytest
 from migbook import lessons
 from migbook.qa.lessons import asked
 
+SERIOUS = {"serious", "critical"}
+
 # One Voila server per lesson serves all its tests: keep them together when the suite runs in random order.
 pytestmark = [pytest.mark.voila, pytest.mark.browser, pytest.mark.random_order(disabled=True)]
 
@@ -68,6 +70,25 @@ def lesson(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 @pytest.fixture
 def lesson_url(lesson: tuple[str, str]) -> str:
     return lesson[1]
+
+
+def serious_violations(page: object) -> list[str]:
+    """Serious and critical violations of every axe rule (the experimental and best-practice ones included), as the
+    book's pages are checked."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    page.evaluate(axe.axe_script)
+    rules = page.evaluate("axe.getRules().map(rule => rule.ruleId)")
+    results = axe.run(page, options={"resultTypes": ["violations"], "runOnly": {"type": "rule", "values": rules}})
+    return [f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}"
+            for v in results.response["violations"] if v["impact"] in SERIOUS]
+
+
+def cut_off_labels(page: object) -> list[str]:
+    """Control labels whose text does not fit their box (cut off with an ellipsis)."""
+    return page.evaluate("() => [...document.querySelectorAll('.widget-label, label')]"
+                         ".filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.trim())")
 
 
 def chart_of(box: object) -> object:
@@ -128,6 +149,9 @@ def test_lesson_runs_live_offline(lesson_url: str, watched: object) -> None:
         assert box.locator(".migbook-status").first.inner_text()
         assert "Traceback" not in box.inner_text()
     assert moved >= live_boxes.count()
+    assert not cut_off_labels(page), "every control's label shows whole"
+    violations = serious_violations(page)
+    assert not violations, f"axe: {violations}"
 
     assert "Traceback" not in page.inner_text("body")
     assert not watched.external, f"requests to non-local hosts: {watched.external}"
@@ -164,4 +188,9 @@ def test_every_question_takes_right_and_wrong_answers(lesson: tuple[str, str], w
         _answer(page, panel, question.answer, "right")
         seen.add(question.prompt)
     assert seen == set(expected)
+    n = len(expected)
+    tally = page.locator(".migbook-tally-text").last
+    page.wait_for_function("([el, want]) => el.textContent.includes(want)",
+                           arg=[tally.element_handle(), f"answered: {n} of {n}, right: {n}"], timeout=CHANGE_TIMEOUT_MS)
+    assert page.locator(".migbook-tally-text").count() == n, "the tally shows under every question"
     assert not watched.errors, f"console errors: {watched.errors}"

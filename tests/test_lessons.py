@@ -54,3 +54,28 @@ def test_every_question_in_the_book_can_be_checked_in_the_page(name: str) -> Non
         assert 'role="status" aria-live="polite"' in page
         assert "<form class=\"migbook-check\" hidden" in page, "the form shows only once the script runs"
         assert "<details><summary>Show the answer</summary>" in page
+
+
+def test_the_tally_counts_questions_answered_and_right_under_every_question() -> None:
+    from migbook import questions
+
+    questions._tally = None  # a fresh kernel
+    try:
+        first, second = (questions.numeric(p, 10, unit="x", tolerance=1, explanation="").live() for p in ("A?", "B?"))
+        questions.numeric("A?", 10, unit="x", tolerance=1, explanation="").live()  # a cell run again asks no more
+        assert first.tally is second.tally and first.tally.widget in first.children and \
+            first.tally.widget in second.children, "one tally, shown under each question"
+        assert first.tally.text() == "Questions answered: 0 of 2, right: 0"
+        first.answer_box.value = 3
+        first.button.click()
+        assert first.tally.text() == "Questions answered: 1 of 2, right: 0"
+        first.answer_box.value = 10.5
+        first.button.click()
+        second.answer_box.value = 10
+        second.button.click()
+        assert first.tally.text() == "Questions answered: 2 of 2, right: 2"
+        second.answer_box.value = 0
+        second.button.click()
+        assert "answered: 2 of 2, right: 1" in first.tally.widget.value, "the latest answer counts"
+    finally:
+        questions._tally = None

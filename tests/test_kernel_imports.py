@@ -1,0 +1,39 @@
+"""A live lesson's kernel leaves out what it never uses, and Altair still validates and draws its charts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from migbook import lessons
+from migbook.kernel_imports import UNUSED
+
+KERNEL = f"""
+import sys
+exec({lessons.GUARD_SOURCE!r})
+import altair as alt
+from migbook import explorers
+chart = alt.Chart(alt.Data(values=[{{"x": 1, "y": 2}}])).mark_line().encode(x="x:Q", y="y:Q")
+assert chart.to_dict(validate=True)["mark"]["type"] == "line"
+try:
+    alt.Chart(alt.Data(values=[])).mark_line().encode(x="x:Q").properties(width="wide").to_dict(validate=True)
+except Exception:
+    pass
+else:
+    raise AssertionError("Altair no longer validates")
+print(sorted(name for name in {UNUSED!r} if sys.modules.get(name) is not None))
+"""
+
+
+def test_a_lessons_first_cell_keeps_unused_modules_out_and_altair_validates() -> None:
+    result = subprocess.run([sys.executable, "-c", KERNEL], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip().splitlines()[-1] == "[]", "an unused module was imported"
+
+
+def test_without_the_first_cell_jsonschema_would_import_them() -> None:
+    """The skip is not a no-op: jsonschema, imported by Altair, does load these modules when nothing stops it."""
+    code = f"import sys, altair; print(sorted(n for n in {UNUSED!r} if sys.modules.get(n) is not None))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip() == repr(sorted(UNUSED))
