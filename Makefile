@@ -50,7 +50,7 @@ bench: $(STAMP)
 bench-classroom: $(STAMP)
 	$(BIN)/python benchmarks/classroom.py
 
-# What a student costs on JupyterHub (classroom/jupyterhub_config.py): four students logging in at once
+# What a student costs on JupyterHub (migbook/deploy/jupyterhub_config.py): four students logging in at once
 # (needs configurable-http-proxy from npm, as the hub test does)
 bench-hub: $(STAMP)
 	$(BIN)/python benchmarks/hub.py

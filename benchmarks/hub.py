@@ -1,4 +1,4 @@
-"""What a student costs on JupyterHub (classroom/jupyterhub_config.py), to size a box or a cluster (printed).
+"""What a student costs on JupyterHub (migbook/deploy/jupyterhub_config.py), to size a box or a cluster (printed).
 
     python benchmarks/hub.py [--students 4]
 
@@ -37,7 +37,7 @@ import psutil
 from migbook.paths import ROOT
 from migbook.qa.browser import CHROMIUM_FLAGS, chromium_path
 
-CONFIG = ROOT / "classroom" / "jupyterhub_config.py"
+CONFIG = ROOT / "migbook" / "deploy" / "jupyterhub_config.py"
 BOX_GB, BOX_SHARE = 24, 0.8
 TIMEOUT_MS = 300_000
 

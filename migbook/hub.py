@@ -11,8 +11,8 @@ as live notebooks (each guarded by :mod:`migbook.guard`), a ``jupyter_server_con
 with the lesson settings (migbook's offline template, no tracebacks, a cell time-out, idle
 kernels culled, the server stopped when unused, no terminal) and migbook's Voila templates
 with the scripts that draw live charts in the page (so no kernel starts vl-convert's engine). The same folder
-serves the local hub (``classroom/jupyterhub_config.py``, tested by ``tests/test_hub.py``) and
-the image of a Kubernetes deployment (``classroom/z2jh-values.yaml``); :func:`configure` sets
+serves the local hub (``migbook/deploy/jupyterhub_config.py``, tested by ``tests/test_hub.py``) and
+the image of a Kubernetes deployment (``migbook/deploy/z2jh-values.yaml``); :func:`configure` sets
 up a hub on one machine around it.
 """
 

@@ -1,7 +1,7 @@
-"""JupyterHub for a course larger than one machine (``classroom/jupyterhub_config.py``, :mod:`migbook.hub`): a local
-hub with the dummy authenticator and the simple local spawner, two students logged in in chromium, each landing in a
-lesson live through Voila on a single-user server of their own. Without ``jupyterhub`` or ``configurable-http-proxy``
-these tests fail (never skip) and say how to install them."""
+"""JupyterHub for a course larger than one machine (``migbook/deploy/jupyterhub_config.py``, :mod:`migbook.hub`):
+a local hub with the dummy authenticator and the simple local spawner, two students logged in in chromium, each
+landing in a lesson live through Voila on a single-user server of their own. Without ``jupyterhub`` or
+``configurable-http-proxy`` these tests fail (never skip) and say how to install them."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from migbook.errors import MigbookError
 from migbook.figures.live import CHARTS_VARIABLE
 from migbook.paths import ROOT
 
-CONFIG = ROOT / "classroom" / "jupyterhub_config.py"
+CONFIG = ROOT / "migbook" / "deploy" / "jupyterhub_config.py"
 STUDENTS = ("ada", "bo")
 LOAD_TIMEOUT_MS = 240_000  # a server spawned, a kernel started and the lesson run, two at once on a shared 2-core box
 
@@ -61,11 +61,11 @@ def test_server_files_hold_guarded_lessons_the_settings_and_the_template(tmp_pat
 
 
 def test_kubernetes_values_point_at_what_write_server_files_writes(tmp_path: Path) -> None:
-    """classroom/z2jh-values.yaml's single-user settings are those the local hub runs (the image writes its
+    """migbook/deploy/z2jh-values.yaml's single-user settings are those the local hub runs (the image writes its
     server files to /srv/migbook, as tmp_path here)."""
     import yaml
 
-    singleuser = yaml.safe_load((ROOT / "classroom" / "z2jh-values.yaml").read_text())["singleuser"]
+    singleuser = yaml.safe_load((ROOT / "migbook" / "deploy" / "z2jh-values.yaml").read_text())["singleuser"]
     env = hub.write_server_files(tmp_path)
     assert singleuser["defaultUrl"] == hub.lesson_url(hub.DEFAULT_LESSON)
     assert singleuser["cmd"] == "jupyterhub-singleuser"
@@ -123,7 +123,7 @@ class Hub:
 
 @pytest.fixture(scope="module")
 def local_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
-    """``jupyterhub -f classroom/jupyterhub_config.py`` in a temporary folder, on free ports."""
+    """``jupyterhub -f migbook/deploy/jupyterhub_config.py`` in a temporary folder, on free ports."""
     required_tools()
     state = tmp_path_factory.mktemp("hub")
     port = free_port()

@@ -1,4 +1,4 @@
-"""JupyterHub on one machine for migbook's lessons: ``jupyterhub -f classroom/jupyterhub_config.py``.
+"""JupyterHub on one machine for migbook's lessons: ``jupyterhub -f migbook/deploy/jupyterhub_config.py``.
 
 Each student logs in (any name: the dummy authenticator; put a real one here for a course), gets a
 single-user server of their own and lands in a lesson, live, through Voila. Needs ``jupyterhub``
