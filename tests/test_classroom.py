@@ -351,7 +351,7 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 @pytest.mark.browser
 def test_errors_show_one_friendly_line_and_the_detail_goes_to_the_log(broken: Server, watched: object) -> None:
     page = watched.page
-    page.goto(f"{broken.url}/live/broken")
+    page.goto(f"{broken.url}/live/broken", timeout=LOAD_TIMEOUT_MS)
     page.get_by_text("after the slow cell").wait_for(timeout=LOAD_TIMEOUT_MS)  # the page finished: no hang
     page.get_by_role("button", name="Break it").click()
     page.get_by_text(FRIENDLY).last.wait_for(timeout=15_000)

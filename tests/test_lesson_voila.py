@@ -105,7 +105,7 @@ def _changed(page: object, chart: object, status: object, before: tuple[str, str
 
 def test_lesson_runs_live_offline(lesson_url: str, watched: object) -> None:
     page = watched.page
-    page.goto(lesson_url)
+    page.goto(lesson_url, timeout=LOAD_TIMEOUT_MS)
     page.wait_for_selector(".migbook-live svg", timeout=LOAD_TIMEOUT_MS)
     live_boxes = page.locator(".migbook-live")
     assert live_boxes.count() >= 1
@@ -172,7 +172,7 @@ def test_every_question_takes_right_and_wrong_answers(lesson: tuple[str, str], w
     name, url = lesson
     expected = {q.prompt: q for q in asked(name)}
     page = watched.page
-    page.goto(url)
+    page.goto(url, timeout=LOAD_TIMEOUT_MS)
     page.wait_for_selector(".migbook-live svg", timeout=LOAD_TIMEOUT_MS)
     panels = page.locator(".widget-vbox:has(> .widget-hbox button:has-text('Check'))")
     assert panels.count() == len(expected) >= 1, "every question the lesson asks is on the page"
