@@ -98,12 +98,21 @@
     });
   }
 
+  // Once every chart has drawn (or failed), say so: scripts that must not delay the charts wait for it
+  // (migbook-mathjax.js loads MathJax then).
+  function drawn() {
+    document.documentElement.dataset.migbookCharts = "drawn";
+    document.dispatchEvent(new CustomEvent("migbook:charts-drawn"));
+  }
+
   function drawAll() {
     if (typeof window.vegaEmbed !== "function") {
       console.error("migbook: the Vega bundle did not load");
+      drawn();
       return;
     }
-    document.querySelectorAll(".migbook-chart[data-spec-id]").forEach(draw);
+    var charts = Array.prototype.slice.call(document.querySelectorAll(".migbook-chart[data-spec-id]"));
+    Promise.all(charts.map(draw)).then(drawn);
   }
 
   new MutationObserver(function (changes) {
