@@ -158,10 +158,15 @@ def _with_live_note(pagename: str, body: str) -> str:
     return f"{head}</h1>{live_note(pagename.removeprefix(LESSON_PAGES))}{tail}"
 
 
+def _is_mathjax_script(asset: Any) -> bool:
+    """Sphinx's MathJax script (Sphinx files it as ``_static/`` + ``mathjax_path``)."""
+    return getattr(asset, "filename", None) in {MATHJAX_ENTRY, f"_static/{MATHJAX_ENTRY}"}
+
+
 def _is_mathjax(asset: Any) -> bool:
     """Sphinx's MathJax script or its inline configuration (``window.MathJax = ...``)."""
-    return (getattr(asset, "filename", None) == MATHJAX_ENTRY
-            or str(getattr(asset, "attributes", {}).get("body", "")).startswith("window.MathJax"))
+    return _is_mathjax_script(asset) or str(getattr(asset, "attributes", {}).get("body", "")).startswith(
+        "window.MathJax")
 
 
 def _scripts_for_math(app: Sphinx, context: dict) -> None:
@@ -170,7 +175,7 @@ def _scripts_for_math(app: Sphinx, context: dict) -> None:
         return
     has_math = MATH_MARK in context.get("body", "")
     kept = [asset for asset in context["script_files"] if not _is_mathjax(asset) or
-            (has_math and getattr(asset, "filename", None) != MATHJAX_ENTRY)]
+            (has_math and not _is_mathjax_script(asset))]
     context["script_files"][:] = kept  # the list Sphinx shares with add_js_file
     if has_math:
         app.add_js_file(MATHJAX_LOADER, loading_method="defer")

@@ -69,8 +69,10 @@ class _App:
 
 
 def _page(body: str) -> tuple[_App, dict]:
-    scripts = [_JavaScript("doctools.js"), _JavaScript("", body='window.MathJax = {"options": {}}'),
-               _JavaScript(sphinxext.MATHJAX_ENTRY, defer="defer"), _JavaScript("migbook/migbook-charts.js")]
+    """A page's scripts as Sphinx lists them when it calls our handler (it files MathJax under _static/)."""
+    scripts = [_JavaScript("_static/doctools.js"), _JavaScript("", body='window.MathJax = {"options": {}}'),
+               _JavaScript(f"_static/{sphinxext.MATHJAX_ENTRY}", defer="defer"),
+               _JavaScript("_static/migbook/migbook-charts.js")]
     return _App(scripts), {"body": body, "script_files": scripts}
 
 
@@ -81,14 +83,14 @@ def _names(context: dict) -> list[str]:
 def test_a_page_with_math_loads_mathjax_through_the_late_loader_after_the_charts() -> None:
     app, context = _page('<p><span class="math notranslate nohighlight">\\(x\\)</span></p>')
     sphinxext._scripts_for_math(app, context)
-    assert _names(context) == ["doctools.js", "window.MathJax", "migbook/migbook-charts.js",
+    assert _names(context) == ["_static/doctools.js", "window.MathJax", "_static/migbook/migbook-charts.js",
                                sphinxext.MATHJAX_LOADER]
 
 
 def test_a_page_without_math_loads_no_mathjax() -> None:
     app, context = _page("<p>No equations, only words about math.</p>")
     sphinxext._scripts_for_math(app, context)
-    assert _names(context) == ["doctools.js", "migbook/migbook-charts.js"]
+    assert _names(context) == ["_static/doctools.js", "_static/migbook/migbook-charts.js"]
 
 
 def test_the_loader_points_at_the_vendored_mathjax() -> None:
