@@ -43,7 +43,7 @@ FIRST_CHART_TARGET = 1.25  # times the floor
 WEIGHT_TARGET = 2.5e6  # bytes, a chapter page with everything it loads
 RUNS = 5  # page loads per page and scheme (alternating with the floor page)
 SHARED = "shared box: 2 cores, 5 sessions"
-FLOOR_PREFIX = "bench-floor-"
+FLOOR = "_static/bench-floor"  # where the floor pages go while measuring (under _static: no test takes them for pages)
 # Records when the page's first chart has drawn, in ms since navigation started (performance.now()).
 FIRST_CHART_JS = """document.addEventListener("migbook:rendered", function () {
   if (window.__migbookFirstChart === undefined) { window.__migbookFirstChart = performance.now(); }
@@ -85,7 +85,6 @@ def beside(label: str, value: float, reference: float, unit: str, target: float 
 def content_pages(html: Path) -> list[Path]:
     """The book's pages (not the theme's fragments, not redirect stubs, not benchmark pages)."""
     return sorted(p for p in html.rglob("*.html") if "_static" not in p.parts and "_sources" not in p.parts
-                  and not p.name.startswith(FLOOR_PREFIX)
                   and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8").lower())
 
 
@@ -141,11 +140,12 @@ def floor_page(html: Path, chapter: Path) -> Path:
     if chart is None:
         raise ValueError(f"{chapter.name}: no figure")
     spec = re.search(rf'<script type="application/json" id="{chart[2]}">.*?</script>', text, re.S)
-    page = html / f"{FLOOR_PREFIX}{chapter.name}"
+    page = html / FLOOR / chapter.name
+    page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>floor</title>\n'
-        '<script defer src="_static/migbook/vega-bundle.js"></script>\n'
-        '<script defer src="_static/migbook/migbook-charts.js"></script>\n'
+        '<script defer src="../migbook/vega-bundle.js"></script>\n'
+        '<script defer src="../migbook/migbook-charts.js"></script>\n'
         f'</head><body><div class="migbook-chart" id="{chart[1]}" data-spec-id="{chart[2]}"></div>\n'
         f"{spec[0]}\n</body></html>\n", encoding="utf-8")
     return page
@@ -216,8 +216,7 @@ def bench_pages(html: Path) -> None:
             browser.close()
     finally:
         server.shutdown()
-        for page in floors.values():
-            page.unlink(missing_ok=True)
+        shutil.rmtree(html / FLOOR, ignore_errors=True)
 
 
 # --- models and data ----------------------------------------------------------------------------
