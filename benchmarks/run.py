@@ -176,6 +176,12 @@ def bytes_by_kind(browser: object, url: str, html: Path, base: str) -> dict[str,
 
     page.on("response", count)
     page.goto(url, wait_until="networkidle")
+    # MathJax is requested only once the charts have drawn, and its fonts while it typesets: wait for both.
+    page.wait_for_function("document.documentElement.dataset.migbookCharts === 'drawn'", timeout=60_000)
+    page.wait_for_function("!document.getElementById('MathJax-script') || (window.MathJax && MathJax.startup"
+                           " && MathJax.startup.promise && (MathJax.startup.promise.then(() => window.__typeset = 1),"
+                           " window.__typeset === 1))", timeout=60_000)
+    page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     context.close()
     return dict(sizes)
