@@ -1,15 +1,23 @@
-"""Print the book's speed and weight figures (a measurement, not a test: nothing here fails on a number).
+"""Print the book's speed and weight figures, each beside its reference as a ratio (a printer, not a test).
 
-    python benchmarks/run.py            # or: make bench
+    python benchmarks/run.py                 # or: make bench (builds the book twice: clean, then one page)
+    python benchmarks/run.py --html DIR      # the browser figures only, against a book already built in DIR
 
-Figures: clean build time, rebuild time after touching one page, time for one
-model evaluation behind a control (model alone, and model plus live chart),
-data load time, the weight of each built page with what it loads, and time to
-the first rendered chart in chromium.
+Figures (issue #14): the clean build, per page and extrapolated to the book's planned size, and a
+one-page rebuild (a text page, and a chapter whose notebook runs again), beside their targets; every
+chapter page's first chart against the bare floor page this script builds from the same figure (the
+Vega bundle, our chart script and that figure's spec, nothing else), over http and file://; what each
+chapter page loads, by kind, beside the 2.5 MB budget; and the model, live-chart and data timings.
+
+The machine is shared (2 cores, 5 sessions when this was written): compare figures from the same run,
+which is why the reference is measured beside each figure and the load average is printed.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import re
 import shutil
 import statistics
@@ -18,16 +26,28 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from migbook import data, explorers
-from migbook.build import build_command, make_server
+from migbook.build import build_command, build_jobs, make_server
 from migbook.models import stock_flow
 from migbook.paths import ROOT
 from migbook.qa.browser import CHROMIUM_FLAGS, chromium_path
 
-CHAPTER = "book/chapters/01-why-migration-is-international.html"
+PLANNED_PAGES = 40  # eleven chapters, eleven lessons and the reference pages
+BUILD_TARGET_S, REBUILD_TARGET_S = 90.0, 5.0
+FIRST_CHART_TARGET = 1.25  # times the floor
+WEIGHT_TARGET = 2.5e6  # bytes, a chapter page with everything it loads
+RUNS = 5  # page loads per page and scheme (alternating with the floor page)
+SHARED = "shared box: 2 cores, 5 sessions"
+FLOOR = "_static/bench-floor"  # where the floor pages go while measuring (under _static: no test takes them for pages)
+# Records when the page's first chart has drawn, in ms since navigation started (performance.now()).
+FIRST_CHART_JS = """document.addEventListener("migbook:rendered", function () {
+  if (window.__migbookFirstChart === undefined) { window.__migbookFirstChart = performance.now(); }
+}, true);"""
 
 
 def timed(fn: Callable[[], object], repeat: int = 1) -> list[float]:
@@ -47,24 +67,171 @@ def report(label: str, seconds: list[float]) -> None:
               f"(min {min(seconds) * 1000:.2f}, max {max(seconds) * 1000:.2f}, n={len(seconds)})")
 
 
-def bench_build(out: Path) -> Path:
-    def build() -> None:
-        subprocess.run(build_command(out), cwd=ROOT, check=True, capture_output=True)
+def load() -> str:
+    """The load average, to print beside figures measured on a shared machine."""
+    one, five, _ = os.getloadavg()
+    return f"load {one:.1f}/{five:.1f} ({SHARED})"
 
-    report("clean build (every notebook executed)", timed(build))
-    page = ROOT / "book" / "intro.md"
-    original = page.read_text()
+
+def beside(label: str, value: float, reference: float, unit: str, target: float | None = None) -> None:
+    """One figure beside its reference, as a ratio (and the target ratio, if any)."""
+    ratio = value / reference if reference else float("nan")
+    goal = f"  target <= {target:.2f}x" if target is not None else ""
+    print(f"  {label:<54} {value:9.2f} {unit}  ref {reference:9.2f} {unit}  ratio {ratio:5.2f}x{goal}")
+
+
+# --- build --------------------------------------------------------------------------------------
+
+def content_pages(html: Path) -> list[Path]:
+    """The book's pages (not the theme's fragments, not redirect stubs, not benchmark pages)."""
+    return sorted(p for p in html.rglob("*.html") if "_static" not in p.parts and "_sources" not in p.parts
+                  and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8").lower())
+
+
+def build(out: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(build_command(out), cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+@contextmanager
+def touched(page: Path) -> Iterator[None]:
+    """The page with a blank line added (a change Sphinx sees), restored afterwards."""
+    original = page.read_text(encoding="utf-8")
     try:
-        page.write_text(original + "\n")
-        report("rebuild after touching one page (intro)", timed(build))
+        page.write_text(original + "\n", encoding="utf-8")
+        yield
     finally:
-        page.write_text(original)
-    return out / "_build" / "html"
+        page.write_text(original, encoding="utf-8")
 
+
+def bench_build(out: Path) -> Path:
+    print(f"build ({build_jobs()} pages read and executed at once; {load()}):")
+    clean = build(out)
+    html = out / "_build" / "html"
+    pages = len(content_pages(html))
+    per_page = clean / pages
+    beside(f"clean build, {pages} pages (every notebook executed)", clean, BUILD_TARGET_S, "s")
+    beside("clean build per page", per_page, BUILD_TARGET_S / PLANNED_PAGES, "s", 1.0)
+    beside(f"extrapolated to {PLANNED_PAGES} pages (per page x {PLANNED_PAGES})", per_page * PLANNED_PAGES,
+           BUILD_TARGET_S, "s", 1.0)
+    for label, page in (("one-page rebuild: a text page (intro)", ROOT / "book" / "intro.md"),
+                        ("one-page rebuild: a chapter (its notebook runs)",
+                         ROOT / "book" / "chapters" / "01-why-migration-is-international.md")):
+        with touched(page):
+            beside(label, build(out), REBUILD_TARGET_S, "s", 1.0)
+    print(f"  ({load()})")
+    return html
+
+
+# --- pages in the browser -----------------------------------------------------------------------
+
+def chapter_pages(html: Path) -> list[Path]:
+    """Every chapter page that draws a figure."""
+    return [p for p in sorted((html / "book" / "chapters").glob("*.html"))
+            if 'class="migbook-chart"' in p.read_text(encoding="utf-8")]
+
+
+def floor_page(html: Path, chapter: Path) -> Path:
+    """A bare page beside the book holding only the Vega bundle, our chart script and the chapter's first
+    figure (the same spec): the least a page must load and run to draw that chart."""
+    text = chapter.read_text(encoding="utf-8")
+    chart = re.search(r'<div class="migbook-chart" id="([^"]+)" data-spec-id="([^"]+)"', text)
+    if chart is None:
+        raise ValueError(f"{chapter.name}: no figure")
+    spec = re.search(rf'<script type="application/json" id="{chart[2]}">.*?</script>', text, re.S)
+    page = html / FLOOR / chapter.name
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>floor</title>\n'
+        '<script defer src="../migbook/vega-bundle.js"></script>\n'
+        '<script defer src="../migbook/migbook-charts.js"></script>\n'
+        f'</head><body><div class="migbook-chart" id="{chart[1]}" data-spec-id="{chart[2]}"></div>\n'
+        f"{spec[0]}\n</body></html>\n", encoding="utf-8")
+    return page
+
+
+def first_chart_ms(browser: object, url: str) -> float:
+    """Milliseconds from navigation to the page's first drawn chart, in a fresh browser context (no cache)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(FIRST_CHART_JS)
+    page.goto(url, wait_until="load")
+    page.wait_for_function("window.__migbookFirstChart !== undefined", timeout=60_000)
+    value = page.evaluate("window.__migbookFirstChart")
+    context.close()
+    return value
+
+
+def bytes_by_kind(browser: object, url: str, html: Path, base: str) -> dict[str, int]:
+    """Every file a page loads (over http, until the network is idle: MathJax and its fonts included), by kind."""
+    sizes: dict[str, int] = defaultdict(int)
+    context = browser.new_context()
+    page = context.new_page()
+
+    def count(response: object) -> None:
+        path = html / response.url.removeprefix(base).split("?")[0].split("#")[0]
+        if response.url.startswith(base) and path.is_file():
+            sizes[response.request.resource_type] += path.stat().st_size
+
+    page.on("response", count)
+    page.goto(url, wait_until="networkidle")
+    # MathJax is requested only once the charts have drawn, and its fonts while it typesets: wait for both.
+    page.wait_for_function("document.documentElement.dataset.migbookCharts === 'drawn'", timeout=60_000)
+    page.wait_for_function("!document.getElementById('MathJax-script') || (window.MathJax && MathJax.startup"
+                           " && MathJax.startup.promise && (MathJax.startup.promise.then(() => window.__typeset = 1),"
+                           " window.__typeset === 1))", timeout=60_000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    context.close()
+    return dict(sizes)
+
+
+def bench_pages(html: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    chapters = chapter_pages(html)
+    if not chapters:
+        print("no chapter page with a figure: nothing to measure in the browser")
+        return
+    server = make_server(html, port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    floors = {chapter: floor_page(html, chapter) for chapter in chapters}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+            print(f"\nfirst chart, ms from navigation (median of {RUNS}, alternating page and floor; {load()}):")
+            for scheme in ("http", "file"):
+                for chapter in chapters:
+                    urls = [base + str(page.relative_to(html)) if scheme == "http" else page.as_uri()
+                            for page in (chapter, floors[chapter])]
+                    times: dict[str, list[float]] = {"page": [], "floor": []}
+                    for _ in range(RUNS):
+                        times["page"].append(first_chart_ms(browser, urls[0]))
+                        times["floor"].append(first_chart_ms(browser, urls[1]))
+                    beside(f"{scheme:<4} {chapter.stem}", statistics.median(times["page"]),
+                           statistics.median(times["floor"]), "ms", FIRST_CHART_TARGET)
+            print(f"\nwhat each chapter page loads over http, KiB by kind (everything, math fonts included; {load()}):")
+            for chapter in chapters:
+                sizes = bytes_by_kind(browser, base + str(chapter.relative_to(html)), html, base)
+                total = sum(sizes.values())
+                kinds = "  ".join(f"{kind} {size / 1024:.0f}" for kind, size in sorted(sizes.items()))
+                print(f"  {chapter.stem:<40} {kinds}")
+                beside("    total", total / 1e6, WEIGHT_TARGET / 1e6, "MB", 1.0)
+            browser.close()
+    finally:
+        server.shutdown()
+        shutil.rmtree(html / FLOOR, ignore_errors=True)
+
+
+# --- models and data ----------------------------------------------------------------------------
 
 def bench_model() -> None:
     report("model: one simulate() run, 50 years", timed(lambda: stock_flow.simulate(), repeat=200))
     report("model: static grid of the stock-flow explorer", timed(lambda: explorers.stock_flow().grid(), repeat=3))
+    grid = explorers.stock_flow().static().spec()
+    print(f"{'model: stock-flow figure spec in the page':<52} {len(json.dumps(grid)) / 1024:10.1f} KiB")
     box = explorers.stock_flow().live()
     slider = box.controls["inflow"]
     values = iter(range(0, 300, 10))
@@ -75,52 +242,21 @@ def bench_model() -> None:
         report(f"data: load('{name}') uncached, validated", timed(lambda n=name: data.load(n)))
 
 
-def page_weights(html: Path) -> None:
-    print("\npage weights (the HTML, and everything local it loads):")
-    for page in sorted(html.rglob("*.html")):
-        if "_static" in page.parts or "_sources" in page.parts:
-            continue
-        text = page.read_text()
-        assets = set(re.findall(r'(?:src|href)="([^"#?]+\.(?:js|css))(?:\?[^"]*)?"', text))
-        total = page.stat().st_size
-        for asset in assets:
-            path = (page.parent / asset).resolve()
-            if path.is_file():
-                total += path.stat().st_size
-        print(f"  {page.relative_to(html)!s:<58} html {page.stat().st_size / 1024:7.0f} KiB   "
-              f"with assets {total / 1024:7.0f} KiB")
-
-
-def first_chart(html: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    server = make_server(html, port=0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/{CHAPTER}"
-    times = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        for _ in range(5):
-            page = browser.new_page()
-            start = time.perf_counter()
-            page.goto(url)
-            page.wait_for_selector(".migbook-chart[data-rendered='true'] svg", timeout=30_000)
-            times.append(time.perf_counter() - start)
-            page.close()
-        browser.close()
-    server.shutdown()
-    report("browser: navigation to first rendered chart (ch. 1)", times)
-
-
 def main() -> None:
-    print(f"migbook benchmarks on {sys.platform}, Python {sys.version.split()[0]}\n")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--html", type=Path, help="a built book's HTML folder: measure it, build nothing")
+    args = parser.parse_args()
+    print(f"migbook benchmarks on {sys.platform}, Python {sys.version.split()[0]}, {os.cpu_count()} cores "
+          f"({SHARED})\n")
     bench_model()
+    print()
+    if args.html:
+        print("build: not measured (--html)")
+        bench_pages(args.html)
+        return
     out = Path(tempfile.mkdtemp(prefix="migbook-bench-"))
     try:
-        html = bench_build(out)
-        page_weights(html)
-        print()
-        first_chart(html)
+        bench_pages(bench_build(out))
     finally:
         shutil.rmtree(out, ignore_errors=True)
 

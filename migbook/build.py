@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,12 +14,40 @@ from migbook.errors import MigbookError
 from migbook.paths import BUILD_DIR, ROOT
 
 MAX_PORT = 65535
+JOBS_VARIABLE = "MIGBOOK_BUILD_JOBS"  # how many pages to read (and execute) at once; default: one per core
 
 
-def build_command(output: Path, all_pages: bool = False, root: Path = ROOT) -> list[str]:
-    """``jupyter-book build`` of the book in ``root`` with every notebook executed and warnings treated as errors."""
+def build_jobs() -> int:
+    """Processes that read and execute pages at once: ``MIGBOOK_BUILD_JOBS``, else one per core we may use."""
+    value = os.environ.get(JOBS_VARIABLE, "")
+    if value:
+        if not value.isdigit() or int(value) < 1:
+            raise MigbookError(f"{JOBS_VARIABLE} must be a whole number of at least 1, got {value!r}")
+        return int(value)
+    return max(1, len(os.sched_getaffinity(0)))
+
+
+def run_jupyter_book(jobs: int) -> None:
+    """Jupyter Book's own command line (arguments from ``sys.argv``), with Sphinx reading ``jobs`` pages at once.
+
+    ``jupyter-book build`` has no option for Sphinx's parallel read (``-j``), though its
+    ``build_sphinx`` takes ``jobs``: pass it in. Each reading process executes its own pages'
+    notebooks, so the kernels of a clean build run side by side.
+    """
+    import jupyter_book.sphinx
+    from jupyter_book.cli.main import main
+
+    # The build command imports build_sphinx from jupyter_book.sphinx when it runs.
+    jupyter_book.sphinx.build_sphinx = functools.partial(jupyter_book.sphinx.build_sphinx, jobs=jobs)
+    main()
+
+
+def build_command(output: Path, all_pages: bool = False, root: Path = ROOT, jobs: int | None = None) -> list[str]:
+    """``jupyter-book build`` of the book in ``root`` with every notebook executed and warnings treated as errors,
+    ``jobs`` pages read at once (default :func:`build_jobs`)."""
+    jobs = build_jobs() if jobs is None else jobs
     command = [
-        sys.executable, "-c", "from jupyter_book.cli.main import main; main()",
+        sys.executable, "-c", f"from migbook.build import run_jupyter_book; run_jupyter_book({int(jobs)})",
         "build", str(root), "--path-output", str(output), "--warningiserror", "--keep-going",
     ]
     return [*command, "--all"] if all_pages else command

@@ -8,7 +8,13 @@ Listed in ``_config.yml`` under ``sphinx.extra_extensions``. It
   CDN: the Vega, Vega-Lite and vega-embed bundle of ``vl-convert-python`` and
   MathJax 3 from ``sphinx-mathjax-offline``;
 * adds the Vega bundle only to pages that hold a figure, and points Sphinx's
-  MathJax at the local copy.
+  MathJax at the local copy;
+* keeps heavy scripts from delaying the charts (a fast book, issue #14): MathJax only
+  on pages with math, loaded after their charts are drawn (``migbook-mathjax.js``), and
+  no Font Awesome script (1.4 MB): the theme's stylesheet already draws every icon
+  from Font Awesome's own web font (see :mod:`migbook.icons`);
+* declares the two Jupyter Book extensions that do not say so safe for Sphinx's
+  parallel read, so ``migbook build`` executes pages side by side (:mod:`migbook.build`).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from sphinx.application import Sphinx
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
+from migbook import icons
 from migbook.figures.twin import MODE_VARIABLE
 
 ASSETS = Path(__file__).parent / "assets"
@@ -33,6 +40,12 @@ TEMPLATES = Path(__file__).parent / "templates"  # our versions of theme compone
 MATHJAX_ENTRY = "mathjax/tex-chtml.js"
 # MathJax parts a CHTML page never loads: speech, SVG output, other combined builds.
 MATHJAX_SKIP = ("sre", "*svg*", "node-main.js", "mml-*.js", "tex-mml-*.js", "*-full*.js", "latest.js")
+MATHJAX_LOADER = "migbook/migbook-mathjax.js"  # loads MathJax after the page's charts are drawn
+MATH_MARK = 'class="math notranslate'  # how Sphinx writes every inline and display equation in a page's body
+# Jupyter Book extensions that do not declare whether Sphinx may read pages in parallel. Both were read for
+# this: sphinx_multitoc_numbering renumbers sections after reading, in the main process, and
+# sphinx_jupyterbook_latex only sets env flags at builder-inited (before the readers fork) and acts on LaTeX.
+PARALLEL_SAFE_UNDECLARED = ("sphinx_multitoc_numbering", "sphinx_jupyterbook_latex")
 
 
 def _round_brackets() -> BracketStyle:
@@ -86,11 +99,15 @@ def vendor(target: Path) -> Path:
 def _builder_inited(app: Sphinx) -> None:
     target = vendor(Path(app.outdir).parent / "vendor")
     app.config.html_static_path = [*app.config.html_static_path, str(ASSETS), str(target)]
+    for name in PARALLEL_SAFE_UNDECLARED:
+        if name in app.extensions and app.extensions[name].parallel_read_safe is None:
+            app.extensions[name].parallel_read_safe = True
 
 
 def _config_inited(app: Sphinx, config: Any) -> None:
     config.mathjax_path = MATHJAX_ENTRY
-    config.templates_path = [str(TEMPLATES), *config.templates_path]
+    generated = icons.write_templates(Path(app.outdir).parent / "migbook-templates")
+    config.templates_path = [str(TEMPLATES), str(generated), *config.templates_path]
 
 
 def _dependencies() -> list[str]:
@@ -141,6 +158,29 @@ def _with_live_note(pagename: str, body: str) -> str:
     return f"{head}</h1>{live_note(pagename.removeprefix(LESSON_PAGES))}{tail}"
 
 
+def _is_mathjax_script(asset: Any) -> bool:
+    """Sphinx's MathJax script (Sphinx files it as ``_static/`` + ``mathjax_path``)."""
+    return getattr(asset, "filename", None) in {MATHJAX_ENTRY, f"_static/{MATHJAX_ENTRY}"}
+
+
+def _is_mathjax(asset: Any) -> bool:
+    """Sphinx's MathJax script or its inline configuration (``window.MathJax = ...``)."""
+    return _is_mathjax_script(asset) or str(getattr(asset, "attributes", {}).get("body", "")).startswith(
+        "window.MathJax")
+
+
+def _scripts_for_math(app: Sphinx, context: dict) -> None:
+    """MathJax where the page has math, loaded after its charts; nowhere else (myst-nb asks for it on every page)."""
+    if "script_files" not in context:
+        return
+    has_math = MATH_MARK in context.get("body", "")
+    kept = [asset for asset in context["script_files"] if not _is_mathjax(asset) or
+            (has_math and not _is_mathjax_script(asset))]
+    context["script_files"][:] = kept  # the list Sphinx shares with add_js_file
+    if has_math:
+        app.add_js_file(MATHJAX_LOADER, loading_method="defer")
+
+
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     if "body" in context:
         context["body"] = _with_live_note(pagename, context["body"])
@@ -156,6 +196,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
     if 'class="migbook-chart"' in context.get("body", ""):
         app.add_js_file("migbook/vega-bundle.js", loading_method="defer")
         app.add_js_file("migbook/migbook-charts.js", loading_method="defer")
+    _scripts_for_math(app, context)  # after the charts' scripts: deferred scripts run in order
     # Thebe (live code through Binder) needs the network, and sphinx-thebe declares
     # THEBE_JS_URL twice, a SyntaxError on every page: drop its scripts and styles.
     # (After add_js_file above, which appends to the list the context shares.)

@@ -27,6 +27,7 @@ import pandas as pd
 
 from migbook import data
 from migbook.figures.controls import Control, setting_key
+from migbook.figures.pack import pack
 from migbook.figures.table import table_html
 
 MODE_VARIABLE = "MIGBOOK_MODE"
@@ -82,7 +83,8 @@ def sentences(summaries: dict[str, Any]) -> dict[str, str]:
 class StaticFigure:
     """An Altair chart with working controls, its caption, and a text alternative.
 
-    The HTML holds the Vega-Lite spec as JSON; the book's ``migbook-charts.js``
+    The HTML holds the Vega-Lite spec as JSON, its data packed as columns
+    (:mod:`migbook.figures.pack`); the book's ``migbook-charts.js``
     draws every such figure with the vendored Vega bundle, so the page needs no
     network and no kernel.
     """
@@ -114,7 +116,7 @@ class StaticFigure:
             f'<div class="migbook-chart" id="migbook-chart-{uid}" data-spec-id="migbook-spec-{uid}" '
             f'data-explorer="{html.escape(self.name)}" '
             f'aria-describedby="migbook-sum-{uid}"></div>'
-            f'<script type="application/json" id="migbook-spec-{uid}">{_json_for_script(spec)}</script>{texts}'
+            f'<script type="application/json" id="migbook-spec-{uid}">{_json_for_script(pack(spec))}</script>{texts}'
             f'<figcaption id="migbook-cap-{uid}"><span class="migbook-caption">{html.escape(self.caption)}</span> '
             f'<span class="migbook-summary" id="migbook-sum-{uid}"{live}>{html.escape(self.summary)}</span>'
             "</figcaption>"

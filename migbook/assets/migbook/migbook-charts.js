@@ -33,9 +33,44 @@
     return spec;
   }
 
+  // The page stores each figure's data as columns, repeated values once (migbook.figures.pack):
+  // give Vega-Lite back its records.
+  function unpackValues(packed) {
+    var columns = packed.columns.map(function (c) {
+      return [c.name, c.values || c.index.map(function (i) { return c.pool[i]; })];
+    });
+    var rows = new Array(packed["migbook-packed"]);
+    for (var i = 0; i < rows.length; i++) {
+      var row = {};
+      columns.forEach(function (c) { row[c[0]] = c[1][i]; });
+      rows[i] = row;
+    }
+    return rows;
+  }
+
+  function isPacked(values) {
+    return values && typeof values === "object" && !Array.isArray(values) && "migbook-packed" in values;
+  }
+
+  function unpackData(spec) {
+    if (Array.isArray(spec)) { return spec.map(unpackData); }
+    if (!spec || typeof spec !== "object") { return spec; }
+    Object.keys(spec).forEach(function (key) {
+      if (key === "values" && isPacked(spec[key])) { return; }
+      spec[key] = unpackData(spec[key]);
+    });
+    if (spec.data && isPacked(spec.data.values)) { spec.data.values = unpackValues(spec.data.values); }
+    if (spec.datasets && typeof spec.datasets === "object") {
+      Object.keys(spec.datasets).forEach(function (name) {
+        if (isPacked(spec.datasets[name])) { spec.datasets[name] = unpackValues(spec.datasets[name]); }
+      });
+    }
+    return spec;
+  }
+
   function specFor(el) {
     var source = document.getElementById(el.dataset.specId);
-    var spec = JSON.parse(source.textContent);
+    var spec = unpackData(JSON.parse(source.textContent));
     if (isDark()) { spec = darken(spec); }
     var old = views.get(el);
     if (old && spec.params) {
@@ -98,12 +133,21 @@
     });
   }
 
+  // Once every chart has drawn (or failed), say so: scripts that must not delay the charts wait for it
+  // (migbook-mathjax.js loads MathJax then).
+  function drawn() {
+    document.documentElement.dataset.migbookCharts = "drawn";
+    document.dispatchEvent(new CustomEvent("migbook:charts-drawn"));
+  }
+
   function drawAll() {
     if (typeof window.vegaEmbed !== "function") {
       console.error("migbook: the Vega bundle did not load");
+      drawn();
       return;
     }
-    document.querySelectorAll(".migbook-chart[data-spec-id]").forEach(draw);
+    var charts = Array.prototype.slice.call(document.querySelectorAll(".migbook-chart[data-spec-id]"));
+    Promise.all(charts.map(draw)).then(drawn);
   }
 
   new MutationObserver(function (changes) {

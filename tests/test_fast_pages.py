@@ -1,0 +1,126 @@
+"""A fast book (issue #14), page side: no Font Awesome script, MathJax only where there is math and after the
+charts, and the theme's icons still drawn, from the web font the theme's stylesheet already declares."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pydata_sphinx_theme
+import pytest
+import sphinx_book_theme
+from sphinx.builders.html._assets import _JavaScript
+
+from migbook import icons, sphinxext
+from migbook.build import JOBS_VARIABLE, build_command, build_jobs
+from migbook.errors import MigbookError
+
+THEME_CSS = icons.THEME_CSS.read_text(encoding="utf-8")
+TEMPLATE_DIRS = [Path(pydata_sphinx_theme.__file__).parent / "theme",
+                 Path(sphinx_book_theme.__file__).parent / "theme", sphinxext.TEMPLATES]
+
+
+def test_the_theme_macros_lose_the_font_awesome_script_and_nothing_else() -> None:
+    original = (icons.THEME / icons.MACROS).read_text(encoding="utf-8")
+    trimmed = icons.macros_without_script(original)
+    assert "fontawesome" in original and "fontawesome" not in trimmed
+    removed = [line for line in original.splitlines() if line not in trimmed.splitlines()]
+    assert len(removed) == 2 and "fontawesome.js" in removed[1]
+    for kept in ("bootstrap.js", "pydata-sphinx-theme.js", "pydata-sphinx-theme.css", "macro body_post"):
+        assert kept in trimmed
+
+
+def test_a_theme_that_moved_its_script_stops_the_build() -> None:
+    with pytest.raises(MigbookError, match=r"fontawesome\.js"):
+        icons.macros_without_script("{% macro head_js_preload() %}{% endmacro %}")
+
+
+def test_written_templates_are_found_before_the_themes(tmp_path: Path) -> None:
+    target = icons.write_templates(tmp_path)
+    assert (target / icons.MACROS).read_text(encoding="utf-8") == icons.macros_without_script(
+        (icons.THEME / icons.MACROS).read_text(encoding="utf-8"))
+
+
+def test_the_stylesheet_draws_every_icon_the_templates_use() -> None:
+    used = [icon for folder in TEMPLATE_DIRS for path in folder.rglob("*.html")
+            for icon in icons.icons_in(path.read_text(encoding="utf-8"))]
+    names = {name for icon in used for name in icon if name not in icons.STYLES}
+    assert {"fa-magnifying-glass", "fa-sun", "fa-moon", "fa-bars"} <= names, names
+    assert not [icon for icon in used if icon & icons.STYLES and not icon & icons.glyphs(THEME_CSS)]
+    assert re.search(r"@font-face\{[^}]*Font Awesome\\? 6 Free[^}]*fa-solid-900\.woff2", THEME_CSS)
+
+
+def test_an_icon_the_font_cannot_draw_is_reported() -> None:
+    page = '<i class="fa-solid fa-bars"></i><i class="fa-solid fa-no-such-icon"></i><span class="fa-bars"></span>'
+    assert icons.undrawn(page, THEME_CSS) == [{"fa-solid", "fa-no-such-icon"}, {"fa-bars"}]
+
+
+class _App:
+    """What _scripts_for_math uses of Sphinx: add_js_file appends to the page's script list."""
+
+    def __init__(self, scripts: list[Any]) -> None:
+        self.scripts = scripts
+
+    def add_js_file(self, filename: str, **attributes: str) -> None:
+        self.scripts.append(_JavaScript(filename, **attributes))
+
+
+def _page(body: str) -> tuple[_App, dict]:
+    """A page's scripts as Sphinx lists them when it calls our handler (it files MathJax under _static/)."""
+    scripts = [_JavaScript("_static/doctools.js"), _JavaScript("", body='window.MathJax = {"options": {}}'),
+               _JavaScript(f"_static/{sphinxext.MATHJAX_ENTRY}", defer="defer"),
+               _JavaScript("_static/migbook/migbook-charts.js")]
+    return _App(scripts), {"body": body, "script_files": scripts}
+
+
+def _names(context: dict) -> list[str]:
+    return [js.filename or js.attributes["body"][:14] for js in context["script_files"]]
+
+
+def test_a_page_with_math_loads_mathjax_through_the_late_loader_after_the_charts() -> None:
+    app, context = _page('<p><span class="math notranslate nohighlight">\\(x\\)</span></p>')
+    sphinxext._scripts_for_math(app, context)
+    assert _names(context) == ["_static/doctools.js", "window.MathJax", "_static/migbook/migbook-charts.js",
+                               sphinxext.MATHJAX_LOADER]
+
+
+def test_a_page_without_math_loads_no_mathjax() -> None:
+    app, context = _page("<p>No equations, only words about math.</p>")
+    sphinxext._scripts_for_math(app, context)
+    assert _names(context) == ["_static/doctools.js", "_static/migbook/migbook-charts.js"]
+
+
+def test_the_loader_points_at_the_vendored_mathjax() -> None:
+    loader = (sphinxext.ASSETS / sphinxext.MATHJAX_LOADER).read_text(encoding="utf-8")
+    entry = re.search(r'new URL\("\.\./([^"]+)"', loader)
+    assert entry and entry[1] == sphinxext.MATHJAX_ENTRY  # relative to _static/migbook/
+    assert "migbook:charts-drawn" in loader
+    charts = (sphinxext.ASSETS / "migbook" / "migbook-charts.js").read_text(encoding="utf-8")
+    assert 'new CustomEvent("migbook:charts-drawn")' in charts
+
+
+def test_build_jobs_follow_the_cores_or_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(JOBS_VARIABLE, raising=False)
+    assert build_jobs() == len(os.sched_getaffinity(0))
+    monkeypatch.setenv(JOBS_VARIABLE, "3")
+    assert build_jobs() == 3
+    assert "run_jupyter_book(3)" in build_command(Path("out"))[2]
+    assert "run_jupyter_book(1)" in build_command(Path("out"), jobs=1)[2]
+    for bad in ("0", "two", "-1"):
+        monkeypatch.setenv(JOBS_VARIABLE, bad)
+        with pytest.raises(MigbookError, match=JOBS_VARIABLE):
+            build_jobs()
+
+
+def test_undeclared_extensions_are_declared_parallel_safe_and_no_others(tmp_path: Path) -> None:
+    extensions = {name: SimpleNamespace(parallel_read_safe=None) for name in sphinxext.PARALLEL_SAFE_UNDECLARED}
+    extensions["some_other_extension"] = SimpleNamespace(parallel_read_safe=None)
+    extensions["unsafe_one"] = SimpleNamespace(parallel_read_safe=False)
+    app = SimpleNamespace(outdir=str(tmp_path / "html"), extensions=extensions,
+                          config=SimpleNamespace(html_static_path=[]))
+    sphinxext._builder_inited(app)
+    assert [n for n, e in extensions.items() if e.parallel_read_safe] == list(sphinxext.PARALLEL_SAFE_UNDECLARED)
+    assert extensions["unsafe_one"].parallel_read_safe is False
