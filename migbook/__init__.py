@@ -7,4 +7,13 @@
   (ipywidgets recomputing the model) in Jupyter and Voila.
 """
 
+import os as _os
+
 __version__ = "0.1.0"
+
+# A page's kernel during the book's build (the Sphinx extension sets MIGBOOK_MODE=static for it) leaves out
+# modules it never uses, as a live lesson's kernel does: see migbook.kernel_imports. Anywhere else nothing changes.
+if _os.environ.get("MIGBOOK_MODE") == "static":
+    from migbook.kernel_imports import skip_unused as _skip_unused
+
+    _skip_unused()

@@ -37,3 +37,21 @@ def test_without_the_first_cell_jsonschema_would_import_them() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.strip() == repr(sorted(UNUSED))
+
+
+def _unused_after(code: str, **env: str) -> str:
+    import os
+
+    result = subprocess.run([sys.executable, "-c", f"import sys\n{code}\n"
+                             f"print(sorted(n for n in {UNUSED!r} if sys.modules.get(n) is not None))"],
+                            capture_output=True, text=True, timeout=600, env={**os.environ, **env})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_a_book_pages_kernel_leaves_them_out_and_other_kernels_do_not() -> None:
+    """The book's build marks its kernels static (MIGBOOK_MODE): importing migbook there skips the unused
+    modules, so each page's kernel starts faster; an instructor's own kernel, without the mark, is untouched."""
+    page = "from migbook import explorers\nimport altair"
+    assert _unused_after(page, MIGBOOK_MODE="static") == "[]"
+    assert _unused_after(page, MIGBOOK_MODE="live") == repr(sorted(UNUSED))
