@@ -25,13 +25,14 @@ models and tests agree:
 * power (:mod:`migbook.data.power`): ``base_population(iso3, year)``, ``flows_long()``,
   ``remittance_share_of_gdp(iso3, year)``;
 * borders (:mod:`migbook.data.borders`): ``southwest_border(start, end)``, ``OPERATIONS``;
-* compacts (:mod:`migbook.data.compacts`): ``compact_votes()``, ``vote_counts()``, ``refugee_hosting()``.
+* compacts (:mod:`migbook.data.compacts`): ``compact_votes()``, ``vote_counts()``, ``refugee_hosting()``,
+  ``reclassified_hosting()``.
 """
 
 from migbook.data.blocs import STATUS_WORDS, income_dispersion, mobility_status
 from migbook.data.borders import OPERATIONS, SOUTHWEST, southwest_border
 from migbook.data.citizenship import citizenship_rules, foreign_born_and_rules, simulator_rules
-from migbook.data.compacts import compact_votes, refugee_hosting, vote_counts
+from migbook.data.compacts import compact_votes, reclassified_hosting, refugee_hosting, vote_counts
 from migbook.data.conflict import conflict_years, refugees_and_conflict
 from migbook.data.coverage import PARTIAL_YEARS
 from migbook.data.europe import integration_spells, key_inputs, measure, participants, published_key
@@ -89,6 +90,7 @@ __all__ = [
     "places",
     "published_key",
     "rcp_network",
+    "reclassified_hosting",
     "refugee_hosting",
     "refugees_and_conflict",
     "regional_sums",

@@ -28,7 +28,7 @@ NAMES = {
     "BENELUX": "Benelux", "CAN": "Andean Community", "CARICOM": "CARICOM", "EAC": "East African Community",
     "ECOWAS": "ECOWAS", "EU": "European Union", "GCC": "Gulf Cooperation Council", "MERCOSUR": "Mercosur",
     "NAFTA": "NAFTA", "NORDIC_PASSPORT_UNION": "Nordic countries",
-    "SADC": "Southern African Development Community", "SICA": "Central America (SICA)", "USMCA": "USMCA",
+    "SADC": "Southern Africa (SADC)", "SICA": "Central America (SICA)", "USMCA": "USMCA",
 }
 STATUSES = list(data.STATUS_WORDS.values())
 BAR, ROW = 16, 24  # px: a bar and the row it sits in
