@@ -12,7 +12,6 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from migbook import explorers
 from migbook.figures import Figure
@@ -22,6 +21,7 @@ from migbook.qa.browser import (
     clipped_text,
     controls_of,
     keyboard_moves,
+    serious_violations,
     set_theme,
     signals,
 )
@@ -29,7 +29,6 @@ from migbook.qa.charts import readability_problems
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
-SERIOUS = {"serious", "critical"}
 RENDER_TIMEOUT_MS = browser_tools.RENDER_TIMEOUT_MS
 
 
@@ -63,20 +62,6 @@ def assert_readable(page: object, chart: object, what: str) -> None:
     svg = chart.locator("svg").first.evaluate("el => new XMLSerializer().serializeToString(el)")
     problems = readability_problems(spec, svg)
     assert not problems, f"{page.url}: {what} is not readable: {problems}"
-
-
-def serious_violations(page: object) -> list[str]:
-    """Serious and critical violations of every axe rule, the experimental and best-practice ones included."""
-    axe = Axe()
-    page.evaluate(axe.axe_script)
-    rules = page.evaluate("axe.getRules().map(rule => rule.ruleId)")
-    assert len(rules) > 90, f"axe lists only {len(rules)} rules"
-    options = {"resultTypes": ["violations"], "runOnly": {"type": "rule", "values": rules}}
-    results = axe.run(page, options=options)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}"
-        for v in results.response["violations"] if v["impact"] in SERIOUS
-    ]
 
 
 def test_book_has_the_pages_we_expect(built_book: Path) -> None:

@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 from migbook import lessons
+from migbook.qa.browser import serious_violations
 from migbook.qa.lessons import asked
-
-SERIOUS = {"serious", "critical"}
 
 # One Voila server per lesson serves all its tests: keep them together when the suite runs in random order.
 pytestmark = [pytest.mark.voila, pytest.mark.browser, pytest.mark.random_order(disabled=True)]
@@ -70,19 +69,6 @@ def lesson(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 @pytest.fixture
 def lesson_url(lesson: tuple[str, str]) -> str:
     return lesson[1]
-
-
-def serious_violations(page: object) -> list[str]:
-    """Serious and critical violations of every axe rule (the experimental and best-practice ones included), as the
-    book's pages are checked."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
-    page.evaluate(axe.axe_script)
-    rules = page.evaluate("axe.getRules().map(rule => rule.ruleId)")
-    results = axe.run(page, options={"resultTypes": ["violations"], "runOnly": {"type": "rule", "values": rules}})
-    return [f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}"
-            for v in results.response["violations"] if v["impact"] in SERIOUS]
 
 
 def cut_off_labels(page: object) -> list[str]:

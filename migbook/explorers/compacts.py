@@ -22,7 +22,7 @@ from migbook.data.compacts import (
 )
 from migbook.explorers._catalogue import catalogued
 from migbook.figures import SelectorChart
-from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH, line_legend
+from migbook.figures.theme import DASHES, HEIGHT, INK, PALETTE, WIDTH, line_legend
 
 VOTES = list(VOTE_WORDS.values())
 VOTE_COLOURS = [PALETTE[0], PALETTE[4], PALETTE[1], "#777777"]
@@ -44,7 +44,7 @@ def draw_votes(base: alt.Chart, picked: Any, description: str) -> alt.LayerChart
                  alt.Tooltip("share_pct:Q", title="Migrants, % of population", format=".1f")],
     )
     medians = chosen.transform_aggregate(median="median(share_pct)", groupby=["vote_words"]).mark_tick(
-        color="#222222", thickness=3, size=34).encode(
+        color=INK, thickness=3, size=34).encode(
         x=alt.X("median:Q", scale=alt.Scale(type="log", domain=[0.05, 100], nice=False)), y=y,
         tooltip=[alt.Tooltip("vote_words:N", title="Vote"),
                  alt.Tooltip("median:Q", title="Median migrant share (%)", format=".1f")])
@@ -82,7 +82,7 @@ def compact_votes() -> SelectorChart:
         caption=("How each of the 193 UN members voted in the General Assembly on the resolution endorsing the "
                  "Global Compact for Migration (73/195) or the resolution that affirmed the Global Compact on "
                  "Refugees (73/151), against the international migrant stock as a share of its population in "
-                 "2020 (UN DESA 2020 revision over World Bank population). Black ticks mark each group's median. "
+                 "2020 (UN DESA 2020 revision over World Bank population). Ticks mark each group's median. "
                  "Votes from Voeten's UN General Assembly voting data; members with no recorded vote were absent "
                  "or did not vote."),
         summary=summary_votes, x_title="Migrant share (%)", y_title=None, table_of=table_votes,

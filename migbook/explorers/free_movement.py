@@ -12,7 +12,7 @@ import pandas as pd
 
 from migbook.explorers._catalogue import catalogued
 from migbook.figures import Control, GridExplorer
-from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH, line_legend
+from migbook.figures.theme import DASHES, HEIGHT, INK, PALETTE, WIDTH, line_legend
 from migbook.models import free_movement as model
 from migbook.models.free_movement import DEFAULTS
 
@@ -47,7 +47,7 @@ def draw(base: alt.Chart, description: str) -> alt.LayerChart:
         tooltip=[alt.Tooltip("x:Q", title="Moved (%)"), alt.Tooltip("series:N", title="Line"),
                  alt.Tooltip("y:Q", title="Wage", format=".2f")],
     )
-    rule = base.mark_rule(strokeDash=[4, 3], color="#333333", aria=False).encode(x="mean(settled):Q")
+    rule = base.mark_rule(strokeDash=[4, 3], color=INK, aria=False).encode(x="mean(settled):Q")
     return alt.layer(lines, rule).properties(width=WIDTH, height=HEIGHT, description=description)
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 from migbook import data
 from migbook.explorers._catalogue import catalogued
 from migbook.figures import Control, GridExplorer
-from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH, line_legend
+from migbook.figures.theme import DASHES, HEIGHT, INK, PALETTE, WIDTH, line_legend
 from migbook.models import remittance_cost as model
 from migbook.models.remittance_cost import DEFAULTS
 
@@ -59,7 +59,7 @@ def draw(base: alt.Chart, description: str) -> alt.LayerChart:
                  alt.Tooltip("y:Q", title="US$ billions", format=",.3f")],
     )
     marks = alt.Chart(alt.Data(values=[{"cost": v, "mark": k} for k, v in MARKS.items()]))
-    rules = marks.mark_rule(strokeDash=[4, 3], color="#333333", aria=False).encode(x="cost:Q")
+    rules = marks.mark_rule(strokeDash=[4, 3], color=INK, aria=False).encode(x="cost:Q")
     return alt.layer(lines, rules).properties(width=WIDTH, height=HEIGHT, description=description)
 
 

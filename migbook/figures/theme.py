@@ -17,9 +17,11 @@ PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
 DASHES = [[1, 0], [6, 3], [2, 2]]
 # Reference rules (thresholds, caps, zero lines): a neutral colour the dark theme lightens.
 RULE = {"color": "#555555", "strokeWidth": 1.5}
+# Marks drawn in a neutral ink on purpose (dashed markers, median ticks): near black here, near white in dark mode.
+INK = "#333333"
 # What the page script changes in dark mode (it reads these from each chart's usermeta): colours too dark
 # to read on a dark page, swapped for their lighter Okabe-Ito neighbours, and the neutral marks' config.
-DARK_COLOURS = {"#0072B2": "#56B4E9"}
+DARK_COLOURS = {"#0072B2": "#56B4E9", INK: "#d0d0d0"}
 DARK_CONFIG = {
     "background": None,
     "rule": {"color": "#d0d0d0"},

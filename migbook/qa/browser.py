@@ -44,6 +44,7 @@ def is_local(url: str) -> bool:
 # --- driving the book's figures in a page (Playwright objects) ----------------------------------
 
 RENDER_TIMEOUT_MS = 30_000
+SERIOUS = {"serious", "critical"}  # axe impacts a page must not have
 
 
 def wait_for_charts(page: Any) -> list[Any]:
@@ -123,3 +124,20 @@ def signals(chart: Any, names: list[str]) -> dict[str, Any]:
     """The values of a drawn figure's controls, read from its Vega view."""
     values = chart.evaluate("(el, names) => names.map(n => el.migbookView.signal(n))", names)
     return dict(zip(names, values, strict=True))
+
+
+def serious_violations(page: Any) -> list[str]:
+    """Serious and critical violations of every axe rule, the experimental and best-practice ones included, one
+    line each: the book's pages and the live lessons are held to the same bar."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    page.evaluate(axe.axe_script)
+    rules = page.evaluate("axe.getRules().map(rule => rule.ruleId)")
+    assert len(rules) > 90, f"axe lists only {len(rules)} rules"
+    options = {"resultTypes": ["violations"], "runOnly": {"type": "rule", "values": rules}}
+    results = axe.run(page, options=options)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results.response["violations"] if v["impact"] in SERIOUS
+    ]
