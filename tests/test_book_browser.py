@@ -214,11 +214,19 @@ def test_text_alternatives_are_reachable(built_book: Path, book_url: str, watche
             assert csv.splitlines()[0].split(",")[:1] == headers[:1], f"{name}: the CSV is not the table"
 
 
+def tally_says(page: object, counts: str) -> bool:
+    """Whether every question's tally on the page reads "Questions answered: <counts>"."""
+    tallies = page.locator(".migbook-question .migbook-tally-text")
+    texts = [t.inner_text() for t in tallies.all()]
+    return bool(texts) and all(t == f"Questions answered: {counts}" for t in texts) and tallies.first.is_visible()
+
+
 @pytest.mark.parametrize("scheme", ["http", "file"])
 def test_lesson_questions_are_checked_in_the_page(built_book: Path, book_url: str, watched: object,
                                                    scheme: str) -> None:
     """In the built book a reader types an answer and the page says right or not yet, with the live lesson's
-    tolerance, announced in a status region; the keyboard can do it all. No kernel, no network."""
+    tolerance, announced in a status region, and a tally under each question counts the page's questions answered
+    and right, as the live lesson's does; the keyboard can do it all. No kernel, no network."""
     from migbook import lessons
     from migbook.qa.lessons import asked
 
@@ -229,17 +237,23 @@ def test_lesson_questions_are_checked_in_the_page(built_book: Path, book_url: st
         boxes = page.locator(".migbook-question")
         questions = asked(name)
         assert boxes.count() == len(questions), f"{name}: {boxes.count()} question boxes for {len(questions)}"
-        for box, q in zip(boxes.all(), questions, strict=True):
+        assert not questions or tally_says(page, f"0 of {len(questions)}, right: 0"), name
+        for number, (box, q) in enumerate(zip(boxes.all(), questions, strict=True)):
             form = box.locator("form.migbook-check")
             assert form.is_visible(), f"{name}: the check form stayed hidden (script not run?)"
             field, feedback = form.locator("input"), form.locator(".migbook-feedback")
             assert feedback.get_attribute("role") == "status"
-            for value, verdict in ((q.wrong(), "Not yet"), ("a lot", "Please type a number"),
+            for value, verdict in (("a lot", "Please type a number"), (q.wrong(), "Not yet"),
                                    (q.answer + 0.999 * q.tolerance, "Right"), (q.answer, "Right")):
                 field.fill(f"{value:.10g}" if isinstance(value, float) else value)
                 field.press("Enter")  # submits from the keyboard
                 text = feedback.inner_text()
                 assert text.startswith(verdict), f"{name}: {q.prompt!r} with {value!r} says {text!r}"
+                if verdict == "Please type a number":  # not an answer: the tally stands
+                    assert tally_says(page, f"{number} of {len(questions)}, right: {number}"), name
+                if verdict == "Not yet":  # counted as answered, not right; earlier questions were right
+                    assert tally_says(page, f"{number + 1} of {len(questions)}, right: {number}"), name
+            assert tally_says(page, f"{number + 1} of {len(questions)}, right: {number + 1}"), name
             box.locator("details summary").press("Enter")
             assert box.locator("details p").is_visible()
     assert not watched.external and not watched.errors
