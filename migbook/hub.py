@@ -35,6 +35,8 @@ KERNEL_IDLE_S = 600  # a lesson's kernel with no page connected for this long is
 SERVER_IDLE_S = 1200  # a single-user server with no kernel and no request for this long stops itself
 PROXY_COMMAND = "configurable-http-proxy"
 PROXY_VERSION = "5.3.0"  # the npm package .ci/run installs
+CHART_VERSION = "4.4.0"  # the Zero to JupyterHub chart z2jh-values.yaml is written and validated for
+CHART_JUPYTERHUB = "5.5.0"  # the JupyterHub that chart's hub runs, which the single-user image must match
 
 
 def lesson_url(name: str = DEFAULT_LESSON) -> str:

@@ -74,6 +74,51 @@ def test_kubernetes_values_point_at_what_write_server_files_writes(tmp_path: Pat
     assert singleuser["memory"]["limit"] and singleuser["cpu"]["limit"]
 
 
+CHART = ROOT / "tests" / "data" / f"z2jh-{hub.CHART_VERSION}"  # the chart's schema and defaults (its SOURCE.md)
+
+
+def merged(defaults: dict, ours: dict) -> dict:
+    """Helm's merge of a values file over the chart's defaults: mappings merge key by key, anything else replaces."""
+    out = dict(defaults)
+    for key, value in ours.items():
+        both = isinstance(value, dict) and isinstance(defaults.get(key), dict)
+        out[key] = merged(defaults[key], value) if both else value
+    return out
+
+
+def chart_errors(ours: dict) -> list[str]:
+    """What `helm install` would reject in a values file for the chart: its schema over defaults + ours."""
+    import jsonschema
+    import yaml
+
+    schema = json.loads((CHART / "values.schema.json").read_text())
+    values = merged(yaml.safe_load((CHART / "values.yaml").read_text()), ours)
+    errors = jsonschema.Draft7Validator(schema).iter_errors(values)
+    return [f"{'.'.join(map(str, e.path))}: {e.message}" for e in errors]
+
+
+def test_kubernetes_values_are_valid_for_the_chart_they_name() -> None:
+    import yaml
+
+    text = (ROOT / "migbook" / "deploy" / "z2jh-values.yaml").read_text()
+    assert f"--version {hub.CHART_VERSION}" in text, "the helm command pins the chart the values are checked against"
+    ours = yaml.safe_load(text)
+    assert chart_errors(ours) == []
+    misspelt = merged(ours, {"singleuser": {"memroy": {"limit": "1G"}}})  # the check rejects what helm would
+    assert any("memroy" in error for error in chart_errors(misspelt))
+
+
+def test_the_image_recipe_matches_the_charts_hub() -> None:
+    """The single-user image installs the lock, then the chart's JupyterHub (a major-version mismatch between hub and
+    single-user server can break logins), and writes the server files the local hub test runs."""
+    recipe = (ROOT / "migbook" / "deploy" / "Dockerfile").read_text()
+    assert "-r /opt/migbook/requirements.lock" in recipe
+    assert re.findall(r"jupyterhub==(\S+)", recipe) == [hub.CHART_JUPYTERHUB]
+    assert "write_server_files('/srv/migbook')" in recipe
+    source = (CHART / "SOURCE.md").read_text()
+    assert f"tag `{hub.CHART_VERSION}`" in source and f"JupyterHub {hub.CHART_JUPYTERHUB}" in source
+
+
 def test_ci_installs_the_proxy_version_the_package_names() -> None:
     found = re.search(r"^CHP_VERSION=(\S+)$", (ROOT / ".ci" / "run").read_text(), re.M)
     assert found and found.group(1) == hub.PROXY_VERSION
