@@ -14,6 +14,7 @@ import pytest
 from migbook.errors import ParameterError
 from migbook.models import _checks, _networks, convergence, diffusion, mobility_regime, stock_flow, win_sets
 from migbook.models import reciprocity as coop
+from migbook.models._checks import positive, unit_interval
 
 # --- the explorers' starting values: a changed default is a changed book ----------------------------
 
@@ -482,3 +483,23 @@ def test_seeds_and_groups_are_read_as_booleans() -> None:
     assert diffusion.cascade([9, 9, 9], seeds=np.array([3, 0, 0])).tolist() == [1]
     table = win_sets.support_by_design([10, 90], [1, 0], 20, [10, 90])
     assert table["states"].tolist() == [0, 1, 1, 0]
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda: unit_interval("p", 1.0, open_interval=True), r"^p must be strictly between 0 and 1, got 1\.0$"),
+    (lambda: unit_interval("p", 0.0, open_interval=True), r"^p must be strictly between 0 and 1, got 0\.0$"),
+    (lambda: unit_interval("p", [0.2, 40], noun="a probability", example="a share: 1 % is 0.01"),
+     r"^p must be a probability between 0 and 1 \(a share: 1 % is 0\.01\), got \[0\.2, 40\]$"),
+    (lambda: unit_interval("cap", -0.1, unit="of region 2's workers", example="10 % is 0.1"),
+     r"^cap must be between 0 and 1 of region 2's workers, got -0\.1$"),  # no percentage hint below zero
+    (lambda: positive("cost", [1, 0], "dollars"), r"^cost must be above zero \(dollars\), got \[1, 0\]$"),
+])
+def test_shared_range_checks_name_the_input_and_the_slip(call: object, message: str) -> None:
+    with pytest.raises(ParameterError, match=message):
+        call()
+
+
+def test_shared_range_checks_accept_the_ends_they_allow() -> None:
+    assert unit_interval("p", [0.0, 1.0]).tolist() == [0.0, 1.0]
+    assert unit_interval("p", 0.5, open_interval=True) == 0.5
+    assert positive("cost", 1e-9, "dollars") == 1e-9

@@ -28,13 +28,34 @@ def non_negative(name: str, value: object, unit: str) -> np.ndarray:
     return arr
 
 
+def positive(name: str, value: object, unit: str) -> np.ndarray:
+    """A quantity that must be above zero (a cost, a separation, a capital stock)."""
+    arr = as_array(name, value)
+    if np.any(arr <= 0):
+        raise ParameterError(f"{name} must be above zero ({unit}), got {value!r}")
+    return arr
+
+
+def unit_interval(name: str, value: object, *, noun: str = "", unit: str = "", example: str = "",
+                  open_interval: bool = False) -> np.ndarray:
+    """A number between 0 and 1 (a share, a probability), ends excluded if ``open_interval``.
+
+    ``noun`` ("a probability") and ``unit`` ("per year") complete the message; ``example`` ("a share: 4 % is
+    0.04") is added when the value looks like a percentage, the commonest slip.
+    """
+    arr = as_array(name, value)
+    bad = (arr <= 0) | (arr >= 1) if open_interval else (arr < 0) | (arr > 1)
+    if np.any(bad):
+        hint = f" ({example})" if example and np.any(arr > 1) else ""
+        span = "strictly between 0 and 1" if open_interval else "between 0 and 1"
+        words = " ".join(part for part in (noun, span, unit) if part)
+        raise ParameterError(f"{name} must be {words}{hint}, got {value!r}")
+    return arr
+
+
 def share(name: str, value: object) -> np.ndarray:
     """A share per year between 0 and 1; flags the common slip of passing a percentage."""
-    arr = as_array(name, value)
-    if np.any((arr < 0) | (arr > 1)):
-        hint = " (a share: 4 % is 0.04)" if np.any(arr > 1) else ""
-        raise ParameterError(f"{name} must be between 0 and 1 per year{hint}, got {value!r}")
-    return arr
+    return unit_interval(name, value, unit="per year", example="a share: 4 % is 0.04")
 
 
 def whole_number(name: str, value: object, low: int, high: int) -> int:

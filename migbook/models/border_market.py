@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from migbook.errors import ParameterError
-from migbook.models._checks import as_array, non_negative
+from migbook.models._checks import as_array, non_negative, unit_interval
 
 OUTCOMES = ("crossings", "fee", "apprehensions", "dangerous_share", "deaths")
 
@@ -69,11 +69,7 @@ DEFAULTS = Defaults()
 
 
 def _probability(name: str, value: object) -> np.ndarray:
-    arr = as_array(name, value)
-    if np.any((arr < 0) | (arr > 1)):
-        hint = " (a probability: 5 per 10,000 is 0.0005)" if np.any(arr > 1) else ""
-        raise ParameterError(f"{name} must be a probability between 0 and 1{hint}, got {value!r}")
-    return arr
+    return unit_interval(name, value, noun="a probability", example="a probability: 5 per 10,000 is 0.0005")
 
 
 def caught_easy(enforcement: object, caught0: float = DEFAULTS.caught0) -> np.ndarray:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from migbook.errors import ParameterError
-from migbook.models._checks import as_array, non_negative
+from migbook.models._checks import as_array, non_negative, positive, unit_interval
 
 BISECTION_STEPS = 200  # halvings of the interval of migrants: far below any rounding the book prints
 
@@ -53,27 +53,12 @@ class Defaults:
 DEFAULTS = Defaults()
 
 
-def _positive(name: str, value: object, unit: str) -> np.ndarray:
-    arr = as_array(name, value)
-    if np.any(arr <= 0):
-        raise ParameterError(f"{name} must be greater than zero ({unit}), got {value!r}")
-    return arr
-
-
 def _open_share(name: str, value: object) -> np.ndarray:
-    arr = as_array(name, value)
-    if np.any((arr <= 0) | (arr >= 1)):
-        hint = " (a share: 60 % is 0.6)" if np.any(arr >= 1) else ""
-        raise ParameterError(f"{name} must lie strictly between 0 and 1{hint}, got {value!r}")
-    return arr
+    return unit_interval(name, value, example="a share: 60 % is 0.6", open_interval=True)
 
 
 def _cap(value: object) -> np.ndarray:
-    arr = as_array("cap", value)
-    if np.any((arr < 0) | (arr > 1)):
-        hint = " (a share: 10 % is 0.1)" if np.any(arr > 1) else ""
-        raise ParameterError(f"cap must be between 0 and 1 of region 2's workers{hint}, got {value!r}")
-    return arr
+    return unit_interval("cap", value, unit="of region 2's workers", example="a share: 10 % is 0.1")
 
 
 def wage(productivity: object, capital: object, workers: object, labour_share: object) -> np.ndarray:
@@ -84,9 +69,9 @@ def wage(productivity: object, capital: object, workers: object, labour_share: o
     >>> wage(3, 100, [100, 200], 0.6).round(3).tolist()
     [3.0, 2.274]
     """
-    a = _positive("productivity", productivity, "relative to region 2")
-    k = _positive("capital", capital, "millions of workers' equivalents")
-    n = _positive("workers", workers, "millions")
+    a = positive("productivity", productivity, "relative to region 2")
+    k = positive("capital", capital, "millions of workers' equivalents")
+    n = positive("workers", workers, "millions")
     b = _open_share("labour_share", labour_share)
     return a * (k / n) ** (1 - b)
 
@@ -97,8 +82,8 @@ def output(productivity: object, capital: object, workers: object, labour_share:
     >>> float(output(1, 100, 100, 0.5))
     200.0
     """
-    a = _positive("productivity", productivity, "relative to region 2")
-    k = _positive("capital", capital, "millions of workers' equivalents")
+    a = positive("productivity", productivity, "relative to region 2")
+    k = positive("capital", capital, "millions of workers' equivalents")
     n = non_negative("workers", workers, "millions")
     b = _open_share("labour_share", labour_share)
     return a / b * k ** (1 - b) * n ** b
@@ -126,13 +111,13 @@ def settle(gap: object, cost: object = DEFAULTS.cost, labour_share: object = DEF
     >>> float(settle(1.5, cost=0.6)["migrants"])  # the wage gap (0.5) is below the cost: nobody moves
     0.0
     """
-    a1 = _positive("gap", gap, "region 1's productivity relative to region 2's")
+    a1 = positive("gap", gap, "region 1's productivity relative to region 2's")
     c = non_negative("cost", cost, "region 2's starting wages per worker per year")
     b1 = _open_share("labour_share", labour_share)
     b2 = b1 if labour_share_2 is None else _open_share("labour_share_2", labour_share_2)
     most = _cap(cap)
-    n1 = float(_positive("workers_1", workers_1, "millions"))
-    n2 = float(_positive("workers_2", workers_2, "millions"))
+    n1 = float(positive("workers_1", workers_1, "millions"))
+    n2 = float(positive("workers_2", workers_2, "millions"))
     a1, c, b1, b2, most = np.broadcast_arrays(a1, c, b1, b2, most)
 
     def excess(moved: np.ndarray) -> np.ndarray:
@@ -179,7 +164,7 @@ def wage_paths(gap: float, labour_share: float, moved_share: object,
     moved = as_array("moved_share", moved_share)
     if np.any((moved < 0) | (moved >= 1)):
         raise ParameterError(f"moved_share must be at least 0 and below 1, got {moved_share!r}")
-    n1 = float(_positive("workers_1", workers_1, "millions"))
-    n2 = float(_positive("workers_2", workers_2, "millions"))
+    n1 = float(positive("workers_1", workers_1, "millions"))
+    n2 = float(positive("workers_2", workers_2, "millions"))
     m = moved * n2
     return {"wage_1": wage(gap, n1, n1 + m, labour_share), "wage_2": wage(1, n2, n2 - m, labour_share)}

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from migbook.errors import ParameterError
-from migbook.models._checks import as_array, non_negative
+from migbook.models._checks import as_array, non_negative, positive, unit_interval
 
 __all__ = [
     "DEFAULTS",
@@ -66,20 +66,8 @@ def _sf(x: np.ndarray) -> np.ndarray:
 
 
 def _probability(name: str, value: object, *, open_interval: bool = False) -> np.ndarray:
-    arr = as_array(name, value)
-    bad = (arr <= 0) | (arr >= 1) if open_interval else (arr < 0) | (arr > 1)
-    if np.any(bad):
-        hint = " (a share: 1 % is 0.01)" if np.any(arr > 1) else ""
-        span = "strictly between 0 and 1" if open_interval else "between 0 and 1"
-        raise ParameterError(f"{name} must be a probability {span}{hint}, got {value!r}")
-    return arr
-
-
-def _positive(name: str, value: object, unit: str) -> np.ndarray:
-    arr = as_array(name, value)
-    if np.any(arr <= 0):
-        raise ParameterError(f"{name} must be above zero ({unit}), got {value!r}")
-    return arr
+    return unit_interval(name, value, noun="a probability", example="a share: 1 % is 0.01",
+                         open_interval=open_interval)
 
 
 def rates(threshold: object, separation: object) -> tuple[np.ndarray, np.ndarray]:
@@ -156,7 +144,7 @@ def expected_cost(threshold: object, separation: float, base_rate: float, cost_r
         raise ParameterError(f"threshold must be a number or a 1-d array (infinities allowed), got {threshold!r}")
     d = float(non_negative("separation", separation, "standard deviations"))
     p = float(_probability("base_rate", base_rate, open_interval=True))
-    c = float(_positive("cost_ratio", cost_ratio, "cost of a miss in false alarms"))
+    c = float(positive("cost_ratio", cost_ratio, "cost of a miss in false alarms"))
     return (1 - p) * _sf(t) + c * p * _sf(d - t)
 
 
@@ -169,7 +157,7 @@ def best_threshold(separation: object, base_rate: object, cost_ratio: object) ->
     >>> float(best_threshold(2.0, 0.5, 1.0))
     1.0
     """
-    d = _positive("separation", separation, "standard deviations")
+    d = positive("separation", separation, "standard deviations")
     p = _probability("base_rate", base_rate, open_interval=True)
-    c = _positive("cost_ratio", cost_ratio, "cost of a miss in false alarms")
+    c = positive("cost_ratio", cost_ratio, "cost of a miss in false alarms")
     return d / 2 + np.log((1 - p) / (p * c)) / d
