@@ -8,7 +8,7 @@ import pandas as pd
 
 from migbook.explorers._catalogue import catalogued
 from migbook.figures import Control, GridExplorer
-from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH, line_legend
+from migbook.figures.theme import HEIGHT, WIDTH, line_legend, series_style
 from migbook.models import border_market as model
 from migbook.models.border_market import DEFAULTS
 
@@ -49,10 +49,7 @@ def draw(base: alt.Chart, description: str) -> alt.Chart:
     return base.mark_line(point=True, strokeWidth=2.5).encode(
         x=alt.X("x:Q", title="Enforcement on the easy route (multiples of the base effort)"),
         y=alt.Y("y:Q", title="The outcome chosen in the menu", scale=alt.Scale(zero=True)),
-        color=alt.Color("series:N", title="Routes", sort=names, scale=alt.Scale(domain=names, range=PALETTE[:3]),
-                        legend=line_legend(columns=1)),
-        strokeDash=alt.StrokeDash("series:N", title="Routes", sort=names,
-                                  scale=alt.Scale(domain=names, range=DASHES[:3])),
+        **series_style(names, title="Routes", legend=line_legend(columns=1)),
         tooltip=[alt.Tooltip("x:Q", title="Enforcement"), alt.Tooltip("series:N", title="Routes"),
                  alt.Tooltip("y:Q", title="Value", format=",.1f")],
     ).properties(width=WIDTH, height=HEIGHT, description=description)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from migbook.explorers._catalogue import catalogued
 from migbook.figures import Control, GridExplorer
-from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH, line_legend
+from migbook.figures.theme import DASHES, HEIGHT, WIDTH, series_style
 from migbook.models import brain_gain as model
 from migbook.models.brain_gain import DEFAULTS
 
@@ -39,10 +39,7 @@ def draw(base: alt.Chart, description: str) -> alt.Chart:
     return base.mark_line(strokeWidth=2.5).encode(
         x=alt.X("x:Q", title="Chance that a skilled person emigrates (%)"),
         y=alt.Y("y:Q", title="Share of the cohort (%)", scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color("series:N", title=None, sort=NAMES, scale=alt.Scale(domain=NAMES, range=PALETTE[:3]),
-                        legend=line_legend()),
-        strokeDash=alt.StrokeDash("series:N", title=None, sort=NAMES,
-                                  scale=alt.Scale(domain=NAMES, range=[DASHES[0], DASHES[0], DASHES[1]])),
+        **series_style(NAMES, dashes=[DASHES[0], DASHES[0], DASHES[1]]),
         tooltip=[alt.Tooltip("x:Q", title="Chance of emigrating (%)"), alt.Tooltip("series:N", title="Share"),
                  alt.Tooltip("y:Q", title="Per cent", format=".1f")],
     ).properties(width=WIDTH, height=HEIGHT, description=description)

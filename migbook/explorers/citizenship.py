@@ -15,7 +15,7 @@ from migbook import data
 from migbook.data.citizenship import GERMANY_2024_KEY
 from migbook.explorers._catalogue import catalogued
 from migbook.figures import Control, GridExplorer, SelectorChart
-from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH, line_legend
+from migbook.figures.theme import HEIGHT, PALETTE, WIDTH, series_style
 from migbook.models import citizenship as model
 from migbook.models.citizenship import DEFAULTS
 
@@ -66,9 +66,7 @@ def draw(base: alt.Chart, description: str) -> alt.Chart:
     return base.mark_line(strokeWidth=2.5).encode(
         x=alt.X("x:Q", title="Years from the start", axis=alt.Axis(format="d")),
         y=alt.Y("y:Q", title="Per cent", scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=list(SERIES), range=PALETTE[:2]),
-                        legend=line_legend()),
-        strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=list(SERIES), range=DASHES[:2])),
+        **series_style(SERIES),
         tooltip=[alt.Tooltip("series:N", title="Line"), alt.Tooltip("x:Q", title="Year", format="d"),
                  alt.Tooltip("y:Q", title="Per cent", format=".1f")],
     ).properties(width=WIDTH, height=HEIGHT, description=description)

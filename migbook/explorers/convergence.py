@@ -13,7 +13,7 @@ from migbook import data
 from migbook.explorers import _rcp
 from migbook.explorers._catalogue import catalogued
 from migbook.figures import Control, GridExplorer
-from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH, line_legend
+from migbook.figures.theme import DASHES, HEIGHT, WIDTH, series_style
 from migbook.models import convergence as model
 from migbook.models import win_sets
 from migbook.models.convergence import DEFAULTS
@@ -49,10 +49,7 @@ def draw(base: alt.Chart, description: str) -> alt.Chart:
     return base.mark_line(strokeWidth=2.5).encode(
         x=alt.X("x:Q", title="Round of meetings"),
         y=alt.Y("y:Q", title="View (0 = not a security issue, 100 = a grave one)", scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color("series:N", title=None, sort=KINDS, scale=alt.Scale(domain=KINDS, range=PALETTE[:3]),
-                        legend=line_legend()),
-        strokeDash=alt.StrokeDash("series:N", title=None, sort=KINDS,
-                                  scale=alt.Scale(domain=KINDS, range=[DASHES[1], DASHES[0], DASHES[2]])),
+        **series_style(KINDS, dashes=[DASHES[1], DASHES[0], DASHES[2]]),
         tooltip=[alt.Tooltip("x:Q", title="Round"), alt.Tooltip("series:N", title="View"),
                  alt.Tooltip("y:Q", title="Value", format=".1f")],
     ).properties(width=WIDTH, height=HEIGHT, description=description)

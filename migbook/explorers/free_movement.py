@@ -12,7 +12,7 @@ import pandas as pd
 
 from migbook.explorers._catalogue import catalogued
 from migbook.figures import Control, GridExplorer
-from migbook.figures.theme import DASHES, HEIGHT, INK, PALETTE, WIDTH, line_legend
+from migbook.figures.theme import HEIGHT, INK, WIDTH, series_style
 from migbook.models import free_movement as model
 from migbook.models.free_movement import DEFAULTS
 
@@ -40,10 +40,7 @@ def draw(base: alt.Chart, description: str) -> alt.LayerChart:
     lines = base.mark_line(strokeWidth=2.5).encode(
         x=alt.X("x:Q", title="Share of region 2's workers who have moved (%)", scale=alt.Scale(domain=[0, 100])),
         y=alt.Y("y:Q", title="Wage (region 2's starting wage = 1)", scale=alt.Scale(zero=True)),
-        color=alt.Color("series:N", title="Line", sort=SERIES, scale=alt.Scale(domain=SERIES, range=PALETTE[:3]),
-                        legend=line_legend()),
-        strokeDash=alt.StrokeDash("series:N", title="Line", sort=SERIES,
-                                  scale=alt.Scale(domain=SERIES, range=DASHES[:3])),
+        **series_style(SERIES, title="Line"),
         tooltip=[alt.Tooltip("x:Q", title="Moved (%)"), alt.Tooltip("series:N", title="Line"),
                  alt.Tooltip("y:Q", title="Wage", format=".2f")],
     )

@@ -8,7 +8,7 @@ import pandas as pd
 
 from migbook.explorers._catalogue import catalogued
 from migbook.figures import Control, GridExplorer
-from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH, line_legend
+from migbook.figures.theme import HEIGHT, WIDTH, line_legend, series_style
 from migbook.models import mobility_regime as model
 from migbook.models.mobility_regime import DEFAULTS
 
@@ -34,9 +34,7 @@ def draw(base: alt.Chart, description: str) -> alt.LayerChart:
     lines = base.mark_line(strokeWidth=2.5, point=True).encode(
         x=alt.X("x:Q", title="Linkage offered per opened market (payoff units)", scale=alt.Scale(domain=[0, 2])),
         y=alt.Y("y:Q", title="Payoff to one state in equilibrium", scale=alt.Scale(zero=True)),
-        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=labels, range=PALETTE[:2]),
-                        legend=line_legend(orient="bottom", direction="vertical")),
-        strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=labels, range=DASHES[:2])),
+        **series_style(labels, legend=line_legend(orient="bottom", direction="vertical")),
         tooltip=[alt.Tooltip("series:N", title="State"), alt.Tooltip("x:Q", title="Linkage", format=".2f"),
                  alt.Tooltip("y:Q", title="Payoff", format=".2f"),
                  alt.Tooltip("opens:N", title="Receiving states")],

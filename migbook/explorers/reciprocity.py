@@ -8,7 +8,7 @@ import pandas as pd
 
 from migbook.explorers._catalogue import catalogued
 from migbook.figures import Control, GridExplorer
-from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH, line_legend
+from migbook.figures.theme import HEIGHT, WIDTH, line_legend, series_style
 from migbook.models import reciprocity as model
 from migbook.models.reciprocity import DEFAULTS
 
@@ -36,9 +36,7 @@ def draw(base: alt.Chart, description: str) -> alt.LayerChart:
     lines = base.mark_line(strokeWidth=2.5).encode(
         x=alt.X("x:Q", title="Discount factor δ (weight of the next round)", scale=alt.Scale(domain=[0, 1])),
         y=alt.Y("y:Q", title="Payoff per round", scale=alt.Scale(zero=True)),
-        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=labels, range=PALETTE[:3]),
-                        legend=line_legend(orient="bottom", direction="vertical")),
-        strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=labels, range=DASHES)),
+        **series_style(labels, legend=line_legend(orient="bottom", direction="vertical")),
         tooltip=[alt.Tooltip("series:N", title="Against tit for tat"), alt.Tooltip("x:Q", title="δ"),
                  alt.Tooltip("y:Q", title="Per round", format=".2f")],
     )

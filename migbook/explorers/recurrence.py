@@ -11,7 +11,7 @@ import pandas as pd
 
 from migbook.explorers._catalogue import catalogued
 from migbook.figures import Control, GridExplorer
-from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH, line_legend
+from migbook.figures.theme import HEIGHT, WIDTH, series_style
 from migbook.models import recurrence as model
 from migbook.models.recurrence import DEFAULTS
 
@@ -37,10 +37,7 @@ def draw(base: alt.Chart, description: str) -> alt.Chart:
     return base.mark_line(strokeWidth=2.5).encode(
         x=alt.X("x:Q", title="Years since the war ended", axis=alt.Axis(format="d")),
         y=alt.Y("y:Q", title="Chance of being at war (%)", scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color("series:N", title=None, sort=SERIES, scale=alt.Scale(domain=SERIES, range=PALETTE[:2]),
-                        legend=line_legend()),
-        strokeDash=alt.StrokeDash("series:N", title=None, sort=SERIES, scale=alt.Scale(domain=SERIES,
-                                                                                         range=DASHES[:2])),
+        **series_style(SERIES),
         tooltip=[alt.Tooltip("series:N", title="Case"), alt.Tooltip("x:Q", title="Year"),
                  alt.Tooltip("y:Q", title="At war (%)", format=".1f")],
     ).properties(width=WIDTH, height=HEIGHT, description=description)

@@ -15,7 +15,7 @@ import pandas as pd
 from migbook import data
 from migbook.explorers._catalogue import catalogued
 from migbook.figures import Control, GridExplorer
-from migbook.figures.theme import DASHES, HEIGHT, INK, PALETTE, WIDTH, line_legend
+from migbook.figures.theme import HEIGHT, INK, WIDTH, series_style
 from migbook.models import remittance_cost as model
 from migbook.models.remittance_cost import DEFAULTS
 
@@ -51,10 +51,7 @@ def draw(base: alt.Chart, description: str) -> alt.LayerChart:
     lines = base.mark_line(point=True, strokeWidth=2.5).encode(
         x=alt.X("x:Q", title="Cost of sending (% of the amount sent)", scale=alt.Scale(domain=[0, 10])),
         y=alt.Y("y:Q", title="US$ billions a year", scale=alt.Scale(zero=True)),
-        color=alt.Color("series:N", title="Money", sort=SERIES, scale=alt.Scale(domain=SERIES, range=PALETTE[:2]),
-                        legend=line_legend()),
-        strokeDash=alt.StrokeDash("series:N", title="Money", sort=SERIES,
-                                  scale=alt.Scale(domain=SERIES, range=DASHES[:2])),
+        **series_style(SERIES, title="Money"),
         tooltip=[alt.Tooltip("x:Q", title="Cost (%)"), alt.Tooltip("series:N", title="Money"),
                  alt.Tooltip("y:Q", title="US$ billions", format=",.3f")],
     )

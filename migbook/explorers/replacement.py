@@ -16,7 +16,7 @@ import pandas as pd
 from migbook import data
 from migbook.explorers._catalogue import catalogued
 from migbook.figures import Control, GridExplorer
-from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH, line_legend
+from migbook.figures.theme import DASHES, HEIGHT, WIDTH, series_style
 from migbook.models import replacement as model
 from migbook.models.replacement import AGE_STEP, DEFAULTS
 
@@ -91,10 +91,7 @@ def draw(base: alt.Chart, description: str) -> alt.Chart:
     return base.mark_line(point=True, strokeWidth=2.5).encode(
         x=alt.X("x:Q", title="Year", axis=alt.Axis(format="d")),
         y=alt.Y("y:Q", title="Population (millions)", scale=alt.Scale(zero=True)),
-        color=alt.Color("series:N", title=None, sort=NAMES, scale=alt.Scale(domain=NAMES, range=PALETTE[:4]),
-                        legend=line_legend()),
-        strokeDash=alt.StrokeDash("series:N", title=None, sort=NAMES,
-                                  scale=alt.Scale(domain=NAMES, range=[DASHES[2], DASHES[0], DASHES[1], DASHES[0]])),
+        **series_style(NAMES, dashes=[DASHES[2], DASHES[0], DASHES[1], DASHES[0]]),
         tooltip=[alt.Tooltip("x:Q", title="Year", format="d"), alt.Tooltip("series:N", title="Scenario"),
                  alt.Tooltip("y:Q", title="Millions", format=",.1f")],
     ).properties(width=WIDTH, height=HEIGHT, description=description)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from migbook.explorers._catalogue import catalogued
 from migbook.figures import Control, GridExplorer
-from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH, line_legend
+from migbook.figures.theme import HEIGHT, WIDTH, line_legend, series_style
 from migbook.models import responsibility_sharing as model
 from migbook.models.responsibility_sharing import DEFAULTS
 
@@ -39,10 +39,7 @@ def draw(base: alt.Chart, description: str) -> alt.Chart:
         x=alt.X("x:Q", title="Number of states sharing protection", scale=alt.Scale(domain=[2, 20]),
                 axis=alt.Axis(values=list(STATES), format="d")),
         y=alt.Y("y:Q", title="Per cent", scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color("series:N", title=None, sort=NAMES, scale=alt.Scale(domain=NAMES, range=PALETTE[:3]),
-                        legend=line_legend(columns=1)),
-        strokeDash=alt.StrokeDash("series:N", title=None, sort=NAMES,
-                                  scale=alt.Scale(domain=NAMES, range=[DASHES[0], DASHES[1], DASHES[2]])),
+        **series_style(NAMES, legend=line_legend(columns=1)),
         tooltip=[alt.Tooltip("x:Q", title="States"), alt.Tooltip("series:N", title="Measure"),
                  alt.Tooltip("y:Q", title="Per cent", format=".1f")],
     ).properties(width=WIDTH, height=HEIGHT, description=description)

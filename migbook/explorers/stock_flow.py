@@ -8,7 +8,7 @@ import pandas as pd
 
 from migbook.explorers._catalogue import catalogued
 from migbook.figures import Control, GridExplorer
-from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH, line_legend
+from migbook.figures.theme import HEIGHT, WIDTH, line_legend, series_style
 from migbook.models import stock_flow as model
 from migbook.models.stock_flow import DEFAULTS, SERIES
 
@@ -48,9 +48,7 @@ def draw(base: alt.Chart, description: str) -> alt.Chart:
     return base.mark_line(interpolate="monotone", strokeWidth=2.5).encode(
         x=alt.X("x:Q", title="Year", axis=alt.Axis(format="d", tickCount=6)),
         y=alt.Y("y:Q", title="People (thousands)", scale=alt.Scale(zero=True)),
-        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=LABELS, range=PALETTE[:3]),
-                        legend=line_legend(direction="vertical")),
-        strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=LABELS, range=DASHES)),
+        **series_style(LABELS, legend=line_legend(direction="vertical")),
         tooltip=[alt.Tooltip("x:Q", title="Year", format="d"), alt.Tooltip("series:N", title="Stock"),
                  alt.Tooltip("y:Q", title="Thousands", format=",.0f")],
     ).properties(width=WIDTH, height=HEIGHT, description=description)

@@ -9,7 +9,7 @@ import pandas as pd
 from migbook.explorers._catalogue import catalogued
 from migbook.explorers._positions import positions
 from migbook.figures import Control, GridExplorer
-from migbook.figures.theme import DASHES, HEIGHT, PALETTE, WIDTH, line_legend
+from migbook.figures.theme import HEIGHT, WIDTH, series_style
 from migbook.models import win_sets as model
 from migbook.models.win_sets import DEFAULTS
 
@@ -30,10 +30,7 @@ def draw(base: alt.Chart, description: str) -> alt.Chart:
     return base.mark_line(point=True, strokeWidth=2.5).encode(
         x=alt.X("x:Q", title="Design of the agreement (0 = asks nothing; 100 = all sending states ask)"),
         y=alt.Y("y:Q", title="Countries that would ratify"),
-        color=alt.Color("series:N", title="Countries", sort=GROUPS,
-                        scale=alt.Scale(domain=GROUPS, range=PALETTE[:2]), legend=line_legend()),
-        strokeDash=alt.StrokeDash("series:N", title="Countries", sort=GROUPS,
-                                  scale=alt.Scale(domain=GROUPS, range=DASHES[:2])),
+        **series_style(GROUPS, title="Countries"),
         tooltip=[alt.Tooltip("x:Q", title="Design"), alt.Tooltip("series:N", title="Countries"),
                  alt.Tooltip("y:Q", title="Would ratify")],
     ).properties(width=WIDTH, height=HEIGHT, description=description)

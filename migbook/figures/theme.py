@@ -6,6 +6,8 @@ charts: it keeps these colours and swaps the neutral ones (rules, grid, text).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import altair as alt
 import pandas as pd
 
@@ -79,3 +81,24 @@ def compact(value: float) -> str:
 def line_legend(**options: object) -> alt.Legend:
     """A legend for lines told apart by colour and dash: each entry drawn as a short stroke in its dash."""
     return alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=400, **options)
+
+
+def series_style(names: Sequence[str], *, title: str | None = None, dashes: Sequence[list[int]] | None = None,
+                 legend: alt.Legend | None = None) -> dict[str, alt.Color | alt.StrokeDash]:
+    """Colour and dash encodings for one line per ``series``: each told apart by both, never by colour alone,
+    in one legend that lists ``names`` in order. ``dashes`` default to solid, dashed, dotted.
+
+    >>> style = series_style(["Sending", "Receiving"], title="Countries")
+    >>> sorted(style), style["strokeDash"].to_dict()["scale"]["range"]
+    (['color', 'strokeDash'], [[1, 0], [6, 3]])
+    """
+    names = list(names)
+    dashes = list(dashes) if dashes is not None else DASHES[:len(names)]
+    if len(names) > len(PALETTE) or len(dashes) != len(names):
+        raise ValueError(f"{len(names)} series need as many colours (at most {len(PALETTE)}) and dashes, "
+                         f"got {len(dashes)} dashes")
+    return {
+        "color": alt.Color("series:N", title=title, sort=names,
+                           scale=alt.Scale(domain=names, range=PALETTE[:len(names)]), legend=legend or line_legend()),
+        "strokeDash": alt.StrokeDash("series:N", title=title, sort=names, scale=alt.Scale(domain=names, range=dashes)),
+    }
