@@ -5,7 +5,9 @@
 Each simulated student does what the lesson page does, with no browser: loads the page, connects to its kernel's
 websocket, asks for the widgets' state (the chart widget's SVG, or in the classroom its spec, which the page then
 draws in some tens of milliseconds not counted here, is the first chart), moves one slider through the widget
-protocol and waits for the redrawn chart's new value, then leaves (closes the socket, sends the shutdown beacon).
+protocol and waits for the redrawn chart (a new SVG; in the classroom the data-only update for the chart on the
+page, which the page applies in a few milliseconds, not counted here), then leaves (closes the socket, sends the
+shutdown beacon).
 Printed: time to page and to first chart (p50, p95, max), control to redrawn chart (p50, p95), kernel memory
 (each and total, at rest and at peak), students' kernels still running 60 s after everyone left, and failures and
 hangs over sequential loads; the same for stock Voila (`voila lesson.ipynb`, as `migbook lesson` ran it before
@@ -136,14 +138,29 @@ def _is_chart(value: object) -> bool:
     return isinstance(value, str) and ("<svg" in value or 'class="migbook-vl"' in value)
 
 
-def _svg_update(comm: str | None = None) -> object:
+def _is_redraw(value: object) -> bool:
+    """A redrawn chart: a new SVG or spec, or (the classroom) a data-only update for the chart on the page."""
+    return _is_chart(value) or (isinstance(value, str) and 'class="migbook-vl-update"' in value)
+
+
+def _redrawn(comms: set[str]) -> object:
     def test(msg: dict) -> bool:
         content = msg.get("content", {})
         data = content.get("data", {})
         value = data.get("state", {}).get("value")
         return (msg.get("msg_type") == "comm_msg" and data.get("method") in ("update", "echo_update")
-                and _is_chart(value) and (comm is None or content["comm_id"] == comm))
+                and _is_redraw(value) and content["comm_id"] in comms)
     return test
+
+
+def _panel_of(slider: str, states: dict[str, dict]) -> set[str]:
+    """The chart widget and (in the classroom) the update widget of the live panel that holds ``slider``."""
+    for state in states.values():
+        children = [c.removeprefix("IPY_MODEL_") for c in state.get("children", [])]
+        if "migbook-live" in state.get("_dom_classes", []) and slider in children:
+            return {c for c in children if c in states and
+                    (_is_chart(states[c].get("value")) or "migbook-vl-feed" in states[c].get("_dom_classes", []))}
+    raise LookupError("the slider is in no live panel")
 
 
 def visit(base: str, path: str, move: bool = True) -> Visit:
@@ -199,6 +216,7 @@ def visit(base: str, path: str, move: bool = True) -> Visit:
             return out
         if move:
             slider, state = next((c, s) for c, s in states.items() if s.get("_model_name") in SLIDERS)
+            panel = _panel_of(slider, states)
             if state["_model_name"] == "SelectionSliderModel":
                 options = len(state.get("_options_labels", [])) or 2
                 change = {"index": state["index"] - 1 if state["index"] + 1 >= options else state["index"] + 1}
@@ -209,7 +227,7 @@ def visit(base: str, path: str, move: bool = True) -> Visit:
             moved = time.monotonic()
             ws.send(_msg("comm_msg", {"comm_id": slider, "data": {"method": "update", "state": change,
                                                                     "buffer_paths": []}})[1])
-            _recv_until(ws, _svg_update(chart), moved + STEP_TIMEOUT_S)
+            _recv_until(ws, _redrawn(panel), moved + STEP_TIMEOUT_S)
             out.redraw_s = time.monotonic() - moved
     except TimeoutError:
         out.hung = True
