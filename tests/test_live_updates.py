@@ -28,11 +28,22 @@ def page_draws(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(live.CHARTS_VARIABLE, "browser")
 
 
-def attribute(value: str, name: str) -> Any:
-    """The JSON in a widget's ``data-NAME`` attribute."""
-    found = re.search(rf'data-{name}="([^"]*)"', value)
-    assert found, f"no data-{name} in {value[:200]}"
-    return json.loads(html.unescape(found.group(1)))
+def sent(value: str) -> Any:
+    """The JSON a live chart's widget sends the page (a spec with its dataset as columns, or an update)."""
+    found = re.fullmatch(r'<div class="migbook-vl(?:-update)?"><script type="application/json">(.*)</script></div>',
+                         value, re.S)
+    assert found, f"not a live chart's payload: {value[:200]}"
+    assert "<" not in found.group(1), "a < in the JSON could end its script element"
+    return json.loads(found.group(1))
+
+
+def spec_of(value: str) -> dict[str, Any]:
+    """The whole spec a chart widget's value draws (its dataset's columns made rows, as the page does)."""
+    payload = sent(value)
+    spec = payload["spec"]
+    for name, columns in payload["columns"].items():
+        spec["datasets"][name] = live.rows(columns)
+    return spec
 
 
 def applied(spec: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
@@ -65,13 +76,13 @@ def moves(box: widgets.Widget) -> list[tuple[widgets.Widget, Any]]:
 def test_a_move_sends_only_what_changed_and_that_makes_the_full_chart(name: str, page_draws: None) -> None:
     box = CATALOGUE[name].make().live()
     assert box.updates is not None and box.updates.value == ""
-    drawn = attribute(box.chart.value, "spec")
+    drawn = spec_of(box.chart.value)
     assert drawn == box.spec()
     for widget, value in moves(box):
         chart_before = box.chart.value
         widget.value = value
         assert box.chart.value == chart_before, f"{name}: a move re-sent the whole spec"
-        update = attribute(box.updates.value, "update")
+        update = sent(box.updates.value)
         assert applied(drawn, update) == box.spec(), f"{name}: the update does not make the full chart"
         assert len(box.updates.value) < max(len(chart_before) // 2, 12_000), f"{name}: the update is not small"
         drawn = applied(drawn, update)
@@ -106,14 +117,14 @@ def test_a_structure_change_sends_the_whole_spec_and_clears_the_update(page_draw
     box = live.panel({"a": a}, render)
     first = box.chart.value
     a.value = 3
-    assert box.chart.value == first and attribute(box.updates.value, "update")["data"][live.DATA]["x"] == [0, 1, 2]
+    assert box.chart.value == first and sent(box.updates.value)["data"][live.DATA]["x"] == [0, 1, 2]
     a.value = 6
     assert box.updates.value == "", "an update left from the old chart would apply to the new one"
-    spec = attribute(box.chart.value, "spec")
+    spec = spec_of(box.chart.value)
     assert spec["mark"]["type"] == "bar" and spec["datasets"][live.DATA][-1] == {"x": 5, "y": 5}
     assert spec == box.spec()
     a.value = 7
-    assert attribute(box.updates.value, "update")["description"] == "7 bars"
+    assert sent(box.updates.value)["description"] == "7 bars"
 
 
 def test_a_chart_whose_structure_uses_its_description_is_sent_whole(page_draws: None) -> None:
@@ -126,7 +137,7 @@ def test_a_chart_whose_structure_uses_its_description_is_sent_whole(page_draws: 
 
     box = live.panel({"a": a}, render)
     a.value = 4
-    spec = attribute(box.chart.value, "spec")
+    spec = spec_of(box.chart.value)
     assert spec["title"] == "a is 4" and spec["description"] == "a is 4" and box.updates.value == ""
 
 
@@ -191,3 +202,9 @@ def test_the_page_redraws_an_update_as_a_full_spec_would(name: str, watched: obj
         assert label == box.spec()["description"], f"{name}: the chart's description did not follow"
         page.eval_on_selector("#fresh", "el => { el.innerHTML = ''; }")
     assert not watched.external and not watched.errors, watched.errors
+
+
+def test_a_payload_with_markup_in_its_data_stays_json() -> None:
+    spec = {"mark": "point", "datasets": {live.DATA: [{"s": "</script><b>Côte d'Ivoire & \"x\"</b>"}]}}
+    assert spec_of(live.spec_html(spec)) == spec
+    assert sent(live.update_html({"description": "a < b </script>"})) == {"description": "a < b </script>"}

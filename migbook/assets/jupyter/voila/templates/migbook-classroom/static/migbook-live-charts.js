@@ -1,17 +1,26 @@
-// Live charts in the classroom. A chart widget holds <div class="migbook-vl" data-spec="...">, the kernel's
-// Vega-Lite spec: this draws it with the vendored Vega bundle (window.vegaEmbed) each time the widget changes.
-// A move that keeps the chart's structure changes only the panel's hidden update widget, which holds
-// <div class="migbook-vl-update" data-update='{"data": {name: {column: values}}, "signals": {...},
-// "description": "..."}'>: that is applied to the chart already drawn (view.data, view.signal), no re-embedding.
+// Live charts in the classroom. A chart widget holds <div class="migbook-vl"><script type="application/json">
+// {"spec": ..., "columns": {dataset: {column: values}}}</script></div>, the kernel's Vega-Lite spec and its live
+// dataset packed as columns: this draws it with the vendored Vega bundle (window.vegaEmbed) each time the widget
+// changes. A move that keeps the chart's structure changes only the panel's hidden update widget, which holds
+// <div class="migbook-vl-update"><script type="application/json">{"data": {dataset: {column: values}},
+// "signals": {...}, "description": "..."}</script></div>: that is applied to the chart already drawn
+// (view.data, view.signal, view.description), with no new embedding.
 (function () {
   "use strict";
   const FAILED = "This chart could not be drawn.";
+
+  function payload(el) {
+    const script = el.querySelector('script[type="application/json"]');
+    return script ? JSON.parse(script.textContent) : null;
+  }
 
   function draw(el) {
     el.dataset.drawn = "pending";
     let spec;
     try {
-      spec = JSON.parse(el.dataset.spec);
+      const sent = payload(el);
+      spec = sent.spec;
+      for (const [name, columns] of Object.entries(sent.columns || {})) spec.datasets[name] = rows(columns);
     } catch (err) {
       el.textContent = FAILED;
       el.dataset.drawn = "error";
@@ -52,7 +61,7 @@
     const chart = panel && panel.querySelector(".migbook-vl[data-drawn]");
     let change;
     try {
-      change = JSON.parse(el.dataset.update);
+      change = payload(el);
     } catch (err) {
       change = null;
     }
