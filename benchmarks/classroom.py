@@ -1,9 +1,12 @@
 """A class arriving together: `migbook classroom` against stock Voila on the same lesson (printed, not a test).
 
     python benchmarks/classroom.py [--students 30] [--lesson 01-stock-and-flow] [--loads 200] [--stock-loads 20]
+                                   [--states at-once|one-by-one]
 
 Each simulated student does what the lesson page does, with no browser: loads the page, connects to its kernel's
-websocket, asks for the widgets' state (the chart widget's SVG, or in the classroom its spec, which the page then
+websocket, asks for every widget's state in one request as the page's widget manager does (ipywidgets 8's control
+comm; ``--states one-by-one`` asks widget by widget, as this benchmark did before 2026-11-30: about a hundred round
+trips per student on lesson 01) (the chart widget's SVG, or in the classroom its spec, which the page then
 draws in some tens of milliseconds not counted here, is the first chart), moves one slider through the widget
 protocol and waits for the redrawn chart (a new SVG; in the classroom the data-only update for the chart on the
 page, which the page applies in a few milliseconds, not counted here), then leaves (closes the socket, sends the
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import http.cookiejar
 import json
+import math
 import re
 import socket
 import statistics
@@ -41,6 +45,7 @@ from migbook import lessons
 from migbook.paths import BUILD_DIR
 
 STEP_TIMEOUT_S = 120  # longer than this for any step counts as a hang
+STATES = "at-once"  # how a student asks for the widgets' state (--states)
 SLIDERS = ("IntSliderModel", "FloatSliderModel", "SelectionSliderModel")
 
 
@@ -110,12 +115,47 @@ class Kernels:
         self._thread.join()
 
 
-def _msg(msg_type: str, content: dict, channel: str = "shell") -> tuple[str, str]:
+def _msg(msg_type: str, content: dict, channel: str = "shell", metadata: dict | None = None) -> tuple[str, str]:
     msg_id = uuid.uuid4().hex
     return msg_id, json.dumps({"header": {"msg_id": msg_id, "msg_type": msg_type, "username": "student",
                                           "session": uuid.uuid4().hex, "version": "5.3", "date": ""},
-                               "parent_header": {}, "metadata": {}, "content": content, "channel": channel,
-                               "buffers": []})
+                               "parent_header": {}, "metadata": metadata or {}, "content": content,
+                               "channel": channel, "buffers": []})
+
+
+def _states_at_once(ws: websocket.WebSocket, deadline: float) -> tuple[dict[str, dict], float]:
+    """Every widget's state in one reply, as the page's widget manager (ipywidgets 8) asks for it: a comm to the
+    "jupyter.widget.control" target, one ``request_states``, one ``update_states`` back."""
+    control = uuid.uuid4().hex
+    ws.send(_msg("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
+                 metadata={"version": "1.0.0"})[1])
+    ws.send(_msg("comm_msg", {"comm_id": control, "data": {"method": "request_states"}})[1])
+    reply = _recv_until(ws, lambda m: m.get("msg_type") == "comm_msg" and m["content"].get("comm_id") == control
+                        and m["content"].get("data", {}).get("method") == "update_states", deadline)
+    arrived = time.monotonic()
+    ws.send(_msg("comm_close", {"comm_id": control, "data": {}})[1])
+    return {model: entry["state"] for model, entry in reply["content"]["data"]["states"].items()}, arrived
+
+
+def _states_one_by_one(ws: websocket.WebSocket, deadline: float) -> tuple[dict[str, dict], float]:
+    """Every widget's state, one ``request_state`` per widget (what ipywidgets 7's manager did; this benchmark
+    did it before it asked as the page does), and when the first chart's state arrived."""
+    info_id, info = _msg("comm_info_request", {"target_name": "jupyter.widget"})
+    ws.send(info)
+    reply = _recv_until(ws, lambda m: m.get("msg_type") == "comm_info_reply"
+                        and m.get("parent_header", {}).get("msg_id") == info_id, deadline)
+    comms = list(reply["content"]["comms"])
+    states: dict[str, dict] = {}
+    for comm in comms:
+        ws.send(_msg("comm_msg", {"comm_id": comm, "data": {"method": "request_state"}})[1])
+    first_chart = math.inf
+    while len(states) < len(comms):
+        msg = _recv_until(ws, lambda m: m.get("msg_type") == "comm_msg"
+                          and m["content"].get("data", {}).get("method") == "update", deadline)
+        states[msg["content"]["comm_id"]] = state = msg["content"]["data"]["state"]
+        if _is_chart(state.get("value")):
+            first_chart = min(first_chart, time.monotonic())
+    return states, first_chart
 
 
 def _recv_until(ws: websocket.WebSocket, done: object, deadline: float) -> dict:
@@ -194,23 +234,9 @@ def visit(base: str, path: str, move: bool = True) -> Visit:
         return out
     try:
         deadline = time.monotonic() + STEP_TIMEOUT_S
-        info_id, info = _msg("comm_info_request", {"target_name": "jupyter.widget"})
-        ws.send(info)
-        reply = _recv_until(ws, lambda m: m.get("msg_type") == "comm_info_reply"
-                            and m.get("parent_header", {}).get("msg_id") == info_id, deadline)
-        comms = list(reply["content"]["comms"])
-        states: dict[str, dict] = {}
-        for comm in comms:
-            ws.send(_msg("comm_msg", {"comm_id": comm, "data": {"method": "request_state"}})[1])
-        chart = None
-        while len(states) < len(comms):
-            msg = _recv_until(ws, lambda m: m.get("msg_type") == "comm_msg"
-                              and m["content"].get("data", {}).get("method") == "update", deadline)
-            comm, state = msg["content"]["comm_id"], msg["content"]["data"]["state"]
-            states[comm] = state
-            if chart is None and _is_chart(state.get("value")):
-                chart = comm
-                out.chart_s = time.monotonic() - start
+        states, arrived = (_states_at_once if STATES == "at-once" else _states_one_by_one)(ws, deadline)
+        chart = next((comm for comm, state in states.items() if _is_chart(state.get("value"))), None)
+        out.chart_s = arrived - start if chart is not None else None
         if chart is None:
             out.error = "no chart among the widgets"
             return out
@@ -353,8 +379,14 @@ def main(argv: list[str] | None = None) -> int:
                    "kernel cold; default 20)")
     p.add_argument("--skip-stock", action="store_true")
     p.add_argument("--book", default=str(BUILD_DIR / "html"))
+    p.add_argument("--states", choices=("at-once", "one-by-one"), default="at-once",
+                   help="ask for every widget's state in one request, as the page does (default), or one request "
+                   "per widget, as this benchmark did before")
     args = p.parse_args(argv)
+    global STATES
+    STATES = args.states
     sys.stdout.reconfigure(line_buffering=True)  # each figure as soon as it is measured
+    print(f"widget states asked for {STATES}")
     print(f"machine: {psutil.cpu_count()} CPUs, load average {', '.join(f'{x:.1f}' for x in psutil.getloadavg())}, "
           f"{psutil.virtual_memory().total / 2**30:.0f} GB")
 
