@@ -1,15 +1,35 @@
 """A class arriving together: `migbook classroom` against stock Voila on the same lesson (printed, not a test).
 
     python benchmarks/classroom.py [--students 30] [--lesson 01-stock-and-flow] [--loads 200] [--stock-loads 20]
+                                   [--states at-once|one-by-one]
 
 Each simulated student does what the lesson page does, with no browser: loads the page, connects to its kernel's
-websocket, asks for the widgets' state (the chart widget's SVG, or in the classroom its spec, which the page then
+websocket, asks for every widget's state in one request as the page's widget manager does (ipywidgets 8's control
+comm; ``--states one-by-one`` asks widget by widget, as this benchmark did before 2026-11-30: about a hundred round
+trips per student on lesson 01) (the chart widget's SVG, or in the classroom its spec, which the page then
 draws in some tens of milliseconds not counted here, is the first chart), moves one slider through the widget
-protocol and waits for the redrawn chart's new value, then leaves (closes the socket, sends the shutdown beacon).
+protocol and waits for the redrawn chart (a new SVG; in the classroom the data-only update for the chart on the
+page, which the page applies in a few milliseconds, not counted here), then leaves (closes the socket, sends the
+shutdown beacon).
 Printed: time to page and to first chart (p50, p95, max), control to redrawn chart (p50, p95), kernel memory
 (each and total, at rest and at peak), students' kernels still running 60 s after everyone left, and failures and
 hangs over sequential loads; the same for stock Voila (`voila lesson.ipynb`, as `migbook lesson` ran it before
 the classroom existed) in the same run. Times are wall-clock on whatever machine runs it: say how loaded it was.
+
+Measured 2026-11-30 on the shared two-core machine, lesson 01, 30 students, widget states asked for at once, kernel
+memory as RSS (as before). Load average 8 to 17 from other work throughout:
+
+    run                                   first chart p50/p95  control to chart p50/p95  kernel RSS  left  hangs
+    earlier (idle box, states one by one,  -    / 3.81 s          520 / 1,060 ms           151 MB      0     0
+      every redraw a whole spec)
+    classroom, refill 1 s after handout   2.82 / 3.05 s        1,341 / 1,927 ms           140 MB      0     0
+    classroom, refill 20 s after handout  2.14 / 2.63 s          514 /   912 ms           140 MB      0     0
+    stock Voila (same run as the first)  56.73 / 58.11 s         927 / 1,113 ms           232 MB     30     0
+
+Sequential loads (200, classroom): first chart p50 1.13 s, p95 4.21 s, no failure or hang (refill 20 s).
+A redraw's kernel side (cProfile of the render callback, outside the server): lesson 01's stock-flow explorer
+126 ms -> 3 to 6 ms, its migrant-stock menu 1,449 ms -> 2 to 3 ms; the page applies an update in about 4 ms
+(stock-flow) where embedding the whole spec again took 21 ms (migrant stock: 9 against 120 ms).
 """
 
 from __future__ import annotations
@@ -17,6 +37,7 @@ from __future__ import annotations
 import argparse
 import http.cookiejar
 import json
+import math
 import re
 import socket
 import statistics
@@ -39,6 +60,7 @@ from migbook import lessons
 from migbook.paths import BUILD_DIR
 
 STEP_TIMEOUT_S = 120  # longer than this for any step counts as a hang
+STATES = "at-once"  # how a student asks for the widgets' state (--states)
 SLIDERS = ("IntSliderModel", "FloatSliderModel", "SelectionSliderModel")
 
 
@@ -108,12 +130,47 @@ class Kernels:
         self._thread.join()
 
 
-def _msg(msg_type: str, content: dict, channel: str = "shell") -> tuple[str, str]:
+def _msg(msg_type: str, content: dict, channel: str = "shell", metadata: dict | None = None) -> tuple[str, str]:
     msg_id = uuid.uuid4().hex
     return msg_id, json.dumps({"header": {"msg_id": msg_id, "msg_type": msg_type, "username": "student",
                                           "session": uuid.uuid4().hex, "version": "5.3", "date": ""},
-                               "parent_header": {}, "metadata": {}, "content": content, "channel": channel,
-                               "buffers": []})
+                               "parent_header": {}, "metadata": metadata or {}, "content": content,
+                               "channel": channel, "buffers": []})
+
+
+def _states_at_once(ws: websocket.WebSocket, deadline: float) -> tuple[dict[str, dict], float]:
+    """Every widget's state in one reply, as the page's widget manager (ipywidgets 8) asks for it: a comm to the
+    "jupyter.widget.control" target, one ``request_states``, one ``update_states`` back."""
+    control = uuid.uuid4().hex
+    ws.send(_msg("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
+                 metadata={"version": "1.0.0"})[1])
+    ws.send(_msg("comm_msg", {"comm_id": control, "data": {"method": "request_states"}})[1])
+    reply = _recv_until(ws, lambda m: m.get("msg_type") == "comm_msg" and m["content"].get("comm_id") == control
+                        and m["content"].get("data", {}).get("method") == "update_states", deadline)
+    arrived = time.monotonic()
+    ws.send(_msg("comm_close", {"comm_id": control, "data": {}})[1])
+    return {model: entry["state"] for model, entry in reply["content"]["data"]["states"].items()}, arrived
+
+
+def _states_one_by_one(ws: websocket.WebSocket, deadline: float) -> tuple[dict[str, dict], float]:
+    """Every widget's state, one ``request_state`` per widget (what ipywidgets 7's manager did; this benchmark
+    did it before it asked as the page does), and when the first chart's state arrived."""
+    info_id, info = _msg("comm_info_request", {"target_name": "jupyter.widget"})
+    ws.send(info)
+    reply = _recv_until(ws, lambda m: m.get("msg_type") == "comm_info_reply"
+                        and m.get("parent_header", {}).get("msg_id") == info_id, deadline)
+    comms = list(reply["content"]["comms"])
+    states: dict[str, dict] = {}
+    for comm in comms:
+        ws.send(_msg("comm_msg", {"comm_id": comm, "data": {"method": "request_state"}})[1])
+    first_chart = math.inf
+    while len(states) < len(comms):
+        msg = _recv_until(ws, lambda m: m.get("msg_type") == "comm_msg"
+                          and m["content"].get("data", {}).get("method") == "update", deadline)
+        states[msg["content"]["comm_id"]] = state = msg["content"]["data"]["state"]
+        if _is_chart(state.get("value")):
+            first_chart = min(first_chart, time.monotonic())
+    return states, first_chart
 
 
 def _recv_until(ws: websocket.WebSocket, done: object, deadline: float) -> dict:
@@ -136,14 +193,29 @@ def _is_chart(value: object) -> bool:
     return isinstance(value, str) and ("<svg" in value or 'class="migbook-vl"' in value)
 
 
-def _svg_update(comm: str | None = None) -> object:
+def _is_redraw(value: object) -> bool:
+    """A redrawn chart: a new SVG or spec, or (the classroom) a data-only update for the chart on the page."""
+    return _is_chart(value) or (isinstance(value, str) and 'class="migbook-vl-update"' in value)
+
+
+def _redrawn(comms: set[str]) -> object:
     def test(msg: dict) -> bool:
         content = msg.get("content", {})
         data = content.get("data", {})
         value = data.get("state", {}).get("value")
         return (msg.get("msg_type") == "comm_msg" and data.get("method") in ("update", "echo_update")
-                and _is_chart(value) and (comm is None or content["comm_id"] == comm))
+                and _is_redraw(value) and content["comm_id"] in comms)
     return test
+
+
+def _panel_of(slider: str, states: dict[str, dict]) -> set[str]:
+    """The chart widget and (in the classroom) the update widget of the live panel that holds ``slider``."""
+    for state in states.values():
+        children = [c.removeprefix("IPY_MODEL_") for c in state.get("children", [])]
+        if "migbook-live" in state.get("_dom_classes", []) and slider in children:
+            return {c for c in children if c in states and
+                    (_is_chart(states[c].get("value")) or "migbook-vl-feed" in states[c].get("_dom_classes", []))}
+    raise LookupError("the slider is in no live panel")
 
 
 def visit(base: str, path: str, move: bool = True) -> Visit:
@@ -177,28 +249,15 @@ def visit(base: str, path: str, move: bool = True) -> Visit:
         return out
     try:
         deadline = time.monotonic() + STEP_TIMEOUT_S
-        info_id, info = _msg("comm_info_request", {"target_name": "jupyter.widget"})
-        ws.send(info)
-        reply = _recv_until(ws, lambda m: m.get("msg_type") == "comm_info_reply"
-                            and m.get("parent_header", {}).get("msg_id") == info_id, deadline)
-        comms = list(reply["content"]["comms"])
-        states: dict[str, dict] = {}
-        for comm in comms:
-            ws.send(_msg("comm_msg", {"comm_id": comm, "data": {"method": "request_state"}})[1])
-        chart = None
-        while len(states) < len(comms):
-            msg = _recv_until(ws, lambda m: m.get("msg_type") == "comm_msg"
-                              and m["content"].get("data", {}).get("method") == "update", deadline)
-            comm, state = msg["content"]["comm_id"], msg["content"]["data"]["state"]
-            states[comm] = state
-            if chart is None and _is_chart(state.get("value")):
-                chart = comm
-                out.chart_s = time.monotonic() - start
+        states, arrived = (_states_at_once if STATES == "at-once" else _states_one_by_one)(ws, deadline)
+        chart = next((comm for comm, state in states.items() if _is_chart(state.get("value"))), None)
+        out.chart_s = arrived - start if chart is not None else None
         if chart is None:
             out.error = "no chart among the widgets"
             return out
         if move:
             slider, state = next((c, s) for c, s in states.items() if s.get("_model_name") in SLIDERS)
+            panel = _panel_of(slider, states)
             if state["_model_name"] == "SelectionSliderModel":
                 options = len(state.get("_options_labels", [])) or 2
                 change = {"index": state["index"] - 1 if state["index"] + 1 >= options else state["index"] + 1}
@@ -209,7 +268,7 @@ def visit(base: str, path: str, move: bool = True) -> Visit:
             moved = time.monotonic()
             ws.send(_msg("comm_msg", {"comm_id": slider, "data": {"method": "update", "state": change,
                                                                     "buffer_paths": []}})[1])
-            _recv_until(ws, _svg_update(chart), moved + STEP_TIMEOUT_S)
+            _recv_until(ws, _redrawn(panel), moved + STEP_TIMEOUT_S)
             out.redraw_s = time.monotonic() - moved
     except TimeoutError:
         out.hung = True
@@ -335,8 +394,14 @@ def main(argv: list[str] | None = None) -> int:
                    "kernel cold; default 20)")
     p.add_argument("--skip-stock", action="store_true")
     p.add_argument("--book", default=str(BUILD_DIR / "html"))
+    p.add_argument("--states", choices=("at-once", "one-by-one"), default="at-once",
+                   help="ask for every widget's state in one request, as the page does (default), or one request "
+                   "per widget, as this benchmark did before")
     args = p.parse_args(argv)
+    global STATES
+    STATES = args.states
     sys.stdout.reconfigure(line_buffering=True)  # each figure as soon as it is measured
+    print(f"widget states asked for {STATES}")
     print(f"machine: {psutil.cpu_count()} CPUs, load average {', '.join(f'{x:.1f}' for x in psutil.getloadavg())}, "
           f"{psutil.virtual_memory().total / 2**30:.0f} GB")
 

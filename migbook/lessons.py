@@ -43,6 +43,7 @@ def notebook(name: str, out_dir: Path = BUILD_DIR / "lessons") -> Path:
 
 GUARD_SOURCE = ("from migbook.kernel_imports import skip_unused as _migbook_skip\n_migbook_skip()\n"
                 "from migbook.guard import install as _migbook_guard\n_migbook_guard()")
+RELEASE_SOURCE = "from migbook.kernel_imports import release_freed_memory as _migbook_release\n_migbook_release()"
 _HOW_TO_RUN = re.compile(r"`migbook (?:lesson|classroom)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -67,6 +68,7 @@ def without_run_instructions(markdown: str) -> str:
 def live_notebook(nb: object) -> object:
     """The lesson as Voila runs it: a hidden first cell that keeps tracebacks from the page
     (:mod:`migbook.guard`) and modules the lesson never uses out of the kernel (:mod:`migbook.kernel_imports`),
+    a hidden last cell that returns the memory the set-up freed to the system (a warm kernel waits lighter),
     and no sentence about how to start the lesson (the book's lesson page says that; see ``book/instructors.md``)."""
     import nbformat
 
@@ -75,6 +77,7 @@ def live_notebook(nb: object) -> object:
             cell.source = without_run_instructions(cell.source)
     guard = nbformat.v4.new_code_cell(GUARD_SOURCE, metadata={"tags": ["remove-cell"]})
     nb.cells.insert(0, guard)
+    nb.cells.append(nbformat.v4.new_code_cell(RELEASE_SOURCE, metadata={"tags": ["remove-cell"]}))
     return nb
 
 

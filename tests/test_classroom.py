@@ -190,12 +190,25 @@ class TestClassroom:
         assert "migbook lesson" not in body and "Traceback" not in body
         box = page.locator(".migbook-live").first
         chart = box.locator(".widget-html-content:has(svg)").first
-        before = chart.inner_html()
+        drawn = box.locator(".migbook-vl[data-drawn=true]").first.element_handle()
+        # The summary's container, not its <p>: each redraw replaces the <p>.
+        status = box.locator(".widget-html-content:has(> .migbook-status)").first
+        before, said = chart.inner_html(), status.inner_text().strip()
+        assert drawn.get_attribute("aria-label") == said, "the chart's description is the spoken sentence"
         handle = box.locator(".noUi-handle").first
         handle.focus()
         page.keyboard.press("ArrowRight")
         page.wait_for_function("([el, old]) => el.innerHTML !== old", arg=[chart.element_handle(), before],
                                timeout=15_000)
+        # The move sent only the new run's data: the chart drawn at first was updated in place, not re-embedded,
+        # and the sentence (on the chart and under it) follows the new setting.
+        box.locator(".migbook-vl-update[data-drawn=true]").wait_for(state="attached", timeout=15_000)
+        page.wait_for_function("([el, old]) => el.innerText !== old", arg=[status.element_handle(), said],
+                               timeout=15_000)
+        now = status.inner_text().strip()
+        assert drawn.evaluate("el => el.isConnected") and drawn.get_attribute("aria-label") == now
+        inflow = box.locator(".noUi-handle").first.get_attribute("aria-valuenow")
+        assert f"With {int(float(inflow)):,} thousand arrivals a year" in now, (inflow, now)
         kernel = kernel_id_of(page.content())
         assert kernel in server.kernels()
         assert not watched.external, f"requests to non-local hosts: {watched.external}"

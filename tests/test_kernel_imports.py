@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+import jupytext
 
 from migbook import lessons
 from migbook.kernel_imports import UNUSED
@@ -55,3 +58,35 @@ def test_a_book_pages_kernel_leaves_them_out_and_other_kernels_do_not() -> None:
     page = "from migbook import explorers\nimport altair"
     assert _unused_after(page, MIGBOOK_MODE="static") == "[]"
     assert _unused_after(page, MIGBOOK_MODE="live") == repr(sorted(UNUSED))
+
+
+FRAGMENTED = """
+import sys
+import psutil
+from migbook.kernel_imports import release_freed_memory
+blocks, keep = [], []
+for i in range(2_000):  # about 120 MB of heap, each block followed by a small one that stays (no shrinking by itself)
+    blocks.append(bytearray(60_000))
+    keep.append(bytearray(1_000))
+del blocks
+before = psutil.Process().memory_info().rss
+if sys.argv[1] == "release":
+    release_freed_memory()
+print((before - psutil.Process().memory_info().rss) // 2**20)
+"""
+
+
+def test_a_lessons_last_cell_returns_freed_memory_to_the_system() -> None:
+    """What a warm kernel freed while the lesson ran goes back to the system: RSS falls (glibc keeps it otherwise)."""
+    released = {}
+    for how in ("release", "keep"):
+        result = subprocess.run([sys.executable, "-c", FRAGMENTED, how], capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stderr[-3000:]
+        released[how] = int(result.stdout.strip())
+    assert released["release"] >= 60 and released["keep"] < 10, released
+
+
+def test_the_release_is_the_last_cell_of_every_live_lesson(tmp_path: Path) -> None:
+    for name in lessons.names():
+        cells = jupytext.read(lessons.notebook(name, out_dir=tmp_path)).cells
+        assert cells[-1].source == lessons.RELEASE_SOURCE and "remove-cell" in cells[-1].metadata["tags"]

@@ -7,7 +7,8 @@ Describe the controls and the model run once; :class:`GridExplorer` gives
   flattens the chosen run in the page), and Altair parameters bound to sliders,
   radio buttons or menus that pick the run;
 * the live twin: ipywidgets controls (finer steps where given) that rerun the
-  model on every change and redraw the chart as SVG.
+  model on every change and redraw the chart (as SVG, or in the classroom by
+  sending the page only the new run's data).
 """
 
 from __future__ import annotations
@@ -140,10 +141,14 @@ class GridExplorer(Figure):
                                              lambda p: self.summary(by_key[setting_key(list(p.values()))], p)))
 
     def live(self) -> widgets.Widget:
-        def render(params: dict[str, Any]) -> tuple[alt.TopLevelMixin, str]:
+        def make(description: str) -> alt.TopLevelMixin:
+            return configure(self.draw(alt.Chart(alt.NamedData(name=live.DATA)), description))
+
+        def render(params: dict[str, Any]) -> tuple[live.Drawing, str]:
+            # The chart's structure depends only on the summary (draw gets no other input): one key for all moves.
             result = self.run(**params)
             summary = self.summary(result, params)
-            return configure(self.draw(alt.Chart(alt.Data(values=records(result))), summary)), summary
+            return live.Drawing(key=None, make=make, data=live.columns(result)), summary
 
         return live.panel({c.name: c.widget() for c in self.controls}, render)
 

@@ -2,8 +2,9 @@
 
 Static twin: Vega-Lite parameters bound to ``<select>`` menus filter the whole
 (small) table in the page. Live twin: ipywidgets dropdowns filter it in the
-kernel and redraw the chart as SVG. Both use the same Altair predicate, made
-by each menu's :class:`~migbook.figures.controls.Control`.
+kernel and redraw the chart (as SVG, or in the classroom by sending the chart
+already on the page its new parameter values). Both use the same Altair
+predicate, made by each menu's :class:`~migbook.figures.controls.Control`.
 """
 
 from __future__ import annotations
@@ -105,14 +106,18 @@ class SelectorChart(Figure):
             mask &= self.table[column].astype(str) == value
         return self.table[mask]
 
-    def _data(self, rows: pd.DataFrame) -> alt.Data:
+    def _used(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """The rows as the chart gets them: the columns it uses, menus' columns as text."""
         columns = self.columns or list(dict.fromkeys([self.x, self.y, *self.selectors]))
-        return alt.Data(values=records(rows[columns].astype({c: str for c in self.selectors})))
+        return rows[columns].astype({c: str for c in self.selectors})
 
     def _chart(self, picked: Any, description: str, rows: pd.DataFrame | None = None,
-               title: Any = None) -> alt.TopLevelMixin:
-        """The chart of the rows ``picked`` selects; ``rows``, if given, are all the rows it can pick."""
-        base = alt.Chart(self._data(self.table if rows is None else rows))
+               title: Any = None, data: alt.Data | alt.NamedData | None = None) -> alt.TopLevelMixin:
+        """The chart of the rows ``picked`` selects; ``rows``, if given, are all the rows it can pick
+        (``data``, if given, names the dataset that holds them instead)."""
+        if data is None:
+            data = alt.Data(values=records(self._used(self.table if rows is None else rows)))
+        base = alt.Chart(data)
         if self.draw is not None:
             return self.draw(base, picked, description)
         chart = self._encode(base.transform_filter(picked), description)
@@ -201,11 +206,29 @@ class SelectorChart(Figure):
                             summaries=spoken(self.controls, settings, lambda s: self._summary(self.choice(s))))
 
     def live(self) -> widgets.Widget:
-        def render(setting: dict[str, Any]) -> tuple[alt.TopLevelMixin, str]:
-            summary = self._summary(self.choice(setting))
-            picked = all_of(c.picks(setting[c.name]) for c in self.controls)
-            # The standard chart draws only the chosen rows: send the renderer no others.
-            rows = self.rows(self.choice(setting)) if self.draw is None else None
-            return configure(self._chart(picked, summary, rows, self._title(setting))), summary
+        """The menus as ipywidgets; the chart is the static twin's, its parameters unbound and set by the menus.
+
+        Where the page draws, a move sends the page only the new parameter values (and, for the standard chart,
+        the chosen rows: a figure with its own ``draw`` gets the whole table once, in the first spec).
+        """
+        params = [alt.param(name=c.name, value=c.default) for c in self.controls]
+        picked = all_of(c.picks(p) for c, p in zip(self.controls, params, strict=True))
+        title = self._title(dict(zip([c.name for c in self.controls], params, strict=True)))
+        named = alt.NamedData(name=live.DATA)
+        whole: dict[str, list] = {}
+
+        def make(description: str) -> alt.TopLevelMixin:
+            return configure(self._chart(picked, description, title=title, data=named).add_params(*params))
+
+        def render(setting: dict[str, Any]) -> tuple[live.Drawing, str]:
+            choice = self.choice(setting)
+            rows = self.rows(choice)
+            summary = self.summary(rows, self.describe(choice))
+            if self.draw is None:  # the standard chart draws only the chosen rows: send the page no others
+                chosen = live.columns(self._used(rows))
+                return live.Drawing(key=None, make=make, data=chosen, signals=dict(setting)), summary
+            if not whole:
+                whole.update(live.columns(self._used(self.table)))
+            return live.Drawing(key=None, make=make, data=whole, signals=dict(setting), data_changes=False), summary
 
         return live.panel({c.name: c.widget() for c in self.controls}, render)
