@@ -88,3 +88,30 @@ def test_the_build_process_does_not_import_altair() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
                             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_bibliography_plugins_are_found_from_one_reading_of_the_entry_points(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.metadata
+
+    import pybtex.plugin
+    import sphinxcontrib.bibtex.plugin
+
+    from migbook import bibtex_plugins
+
+    reads: list[int] = []
+    real = importlib.metadata.entry_points
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda: reads.append(1) or real())
+    monkeypatch.setattr(pybtex.plugin, "entry_points", pybtex.plugin.entry_points)  # both undone after the test
+    monkeypatch.setattr(sphinxcontrib.bibtex.plugin, "entry_points", sphinxcontrib.bibtex.plugin.entry_points)
+    bibtex_plugins.installed_entry_points.cache_clear()
+    bibtex_plugins.read_entry_points_once()
+    try:
+        for _ in range(5):
+            plaintext = pybtex.plugin.find_plugin("pybtex.backends", "plaintext")
+            style = pybtex.plugin.find_plugin("pybtex.style.formatting", "plain")
+        assert plaintext.__module__ == "pybtex.backends.plaintext" and style.__name__ == "Style"
+        with pytest.raises(pybtex.plugin.PluginNotFound):
+            pybtex.plugin.find_plugin("pybtex.style.formatting", "no-such-style")
+        assert len(reads) == 1
+    finally:
+        bibtex_plugins.installed_entry_points.cache_clear()
