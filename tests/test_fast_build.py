@@ -115,3 +115,17 @@ def test_bibliography_plugins_are_found_from_one_reading_of_the_entry_points(mon
         assert len(reads) == 1
     finally:
         bibtex_plugins.installed_entry_points.cache_clear()
+
+
+def test_the_build_process_leaves_out_the_iri_grammar_and_still_checks_its_configuration() -> None:
+    code = ("import sys\n"
+            "from migbook import build\n"
+            "sys.argv = ['jb', 'build', '--help']  # Jupyter Book's build command, started: it prints its help\n"
+            "try:\n    build.run_jupyter_book(1)\nexcept SystemExit:\n    pass\n"
+            "from jupyter_book.config import validate_yaml\n"
+            "print(sys.modules.get('rfc3987_syntax', 'loaded') is None,"
+            " validate_yaml({'title': 1}, print_func=lambda *a: None) is not None,"
+            " validate_yaml({'title': 'ok'}) is None)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
+                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert result.stdout.split()[-3:] == ["True", "True", "True"], result.stdout[-2000:]
