@@ -2,7 +2,8 @@
 
 Sphinx's parallel read cuts the pages, in name order, into a few chunks (13, 13 and 9 of the 35 pages on two
 cores) and reads each chunk in one forked process: the last chunk starts when the first ends, so one core sat
-idle for a fifth of a clean build. Here every page is its own task and the longest pages go first (a page's
+idle near the end (measured under load 7: the read took 181 s where its chunks' 313 s over two cores is 156 s).
+Here every page is its own task and the longest pages go first (a page's
 reading time is mostly its notebook's execution), so the last tasks are short ones and both cores stay busy to
 the end. How long each page took is recorded at the end of every build, beside the HTML folder
 (:data:`SECONDS_FILE`); without that record, pages with code cells go first. The order is only a schedule: what
