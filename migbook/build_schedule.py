@@ -7,7 +7,8 @@ Here every page is its own task and the longest pages go first (a page's
 reading time is mostly its notebook's execution), so the last tasks are short ones and both cores stay busy to
 the end. How long each page took is recorded at the end of every build, beside the HTML folder
 (:data:`SECONDS_FILE`); without that record, pages with code cells go first. The order is only a schedule: what
-each page reads, executes and writes is the same, in any order (``tests/test_fast_build.py`` compares).
+each page reads, executes and writes is the same, in any order
+(``tests/test_fast_book.py`` compares a parallel build with a serial one).
 """
 
 from __future__ import annotations
