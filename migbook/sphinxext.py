@@ -33,7 +33,7 @@ from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
 from migbook import icons
-from migbook.figures.twin import MODE_VARIABLE
+from migbook.mode import MODE_VARIABLE
 
 ASSETS = Path(__file__).parent / "assets"
 TEMPLATES = Path(__file__).parent / "templates"  # our versions of theme components (accessibility fixes)
@@ -63,13 +63,32 @@ class RoundAuthorYear(AuthorYearReferenceStyle):
     bracket_year: BracketStyle = field(default_factory=_round_brackets)
 
 
+VEGA_WRAPPER = ("(function () {\n", "\n})();\n")
+
+
 def vega_bundle() -> str:
     """vl-convert's Vega + Vega-Lite + vega-embed bundle, wrapped so it can load as a page script.
 
     The bundle declares top-level ``const``s; the wrapper keeps them private
     and leaves only ``window.vegaEmbed``, ``window.vega`` and ``window.vegaLite``.
     """
-    return "(function () {\n" + vl_convert.javascript_bundle() + "\n})();\n"
+    return VEGA_WRAPPER[0] + vl_convert.javascript_bundle() + VEGA_WRAPPER[1]
+
+
+def vega_bundle_key() -> str:
+    """What :func:`vega_bundle` depends on: vl-convert's version (the bundle ships inside it) and the wrapper."""
+    return f"vl-convert-python {importlib.metadata.version('vl-convert-python')} {VEGA_WRAPPER!r}"
+
+
+def _write_vega_bundle(path: Path, stamp: Path) -> None:
+    """Write :func:`vega_bundle` to ``path`` unless the copy there was written for the same
+    :func:`vega_bundle_key` (kept in ``stamp``): vl-convert takes seconds to hand the bundle out, and a
+    one-page rebuild would otherwise pay that every time."""
+    key = vega_bundle_key()
+    if path.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8") == key:
+        return
+    _write_if_changed(path, vega_bundle())
+    stamp.write_text(key, encoding="utf-8")
 
 
 def mathjax_source() -> Path:
@@ -89,7 +108,8 @@ def _write_if_changed(path: Path, text: str) -> None:
 
 def vendor(target: Path) -> Path:
     """Write the vendored browser assets into ``target`` (idempotent); return it."""
-    _write_if_changed(target / "migbook" / "vega-bundle.js", vega_bundle())
+    # The key beside the vendored folder, not in it: Sphinx copies that folder into every build.
+    _write_vega_bundle(target / "migbook" / "vega-bundle.js", target.with_name(target.name + ".vega-key"))
     mathjax = target / "mathjax"
     if not (mathjax / "tex-chtml.js").exists():
         shutil.copytree(mathjax_source(), mathjax, ignore=shutil.ignore_patterns(*MATHJAX_SKIP))
@@ -210,6 +230,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sphinxcontrib.bibtex.plugin.register_plugin(
         "sphinxcontrib.bibtex.style.referencing", "author_year_round", RoundAuthorYear
     )
+    app.setup_extension("migbook.build_schedule")  # every core busy while pages execute (issue #14)
+    app.setup_extension("migbook.warm_kernels")  # each page's kernel forked from one that has imported
+    app.setup_extension("migbook.bibtex_plugins")  # citations resolved without re-reading every package's metadata
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("source-read", _source_read)

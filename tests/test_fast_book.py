@@ -3,6 +3,7 @@ icons drawn without Font Awesome's script, and a parallel build that writes the 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from migbook import icons, sphinxext
+from migbook import build_schedule, icons, sphinxext, warm_kernels
 from migbook.build import build_command
 from migbook.paths import ROOT
 
@@ -137,27 +138,44 @@ def _mini_book(root: Path, pages: int) -> None:
 
             ```{{code-cell}} ipython3
             import os
+            from pathlib import Path
+            # Which process launched the kernel (read the page), and the kernel's parent.
+            reader, parent = os.environ["JPY_PARENT_PID"], os.getppid()
+            (Path(os.environ["MINI_READERS"]) / "{name}").write_text(f"{{reader}} {{parent}}")
             print({i} * {i}, os.environ.get("MIGBOOK_MODE"))
             ```
             """))
 
 
-def _built(root: Path, jobs: int) -> tuple[dict[str, str], str]:
-    out = root / f"out{jobs}"
+def _built(root: Path, jobs: int, warm: bool) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """The pages of a build of the mini book with ``jobs`` readers, with warm kernels or plain ones, and for
+    each page which process read it and which process its kernel's parent was."""
+    out, readers = root / f"out{jobs}", root / f"readers{jobs}"
+    readers.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MINI_READERS": str(readers),
+           warm_kernels.SWITCH: "1" if warm else "0"}
     result = subprocess.run(build_command(out, root=root, jobs=jobs), cwd=root, capture_output=True, text=True,
-                            timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                            timeout=600, env=env)
     assert result.returncode == 0, f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
-    return _pages(out / "_build" / "html"), result.stdout
+    return _pages(out / "_build" / "html"), {p.name: tuple(p.read_text().split()) for p in readers.iterdir()}
 
 
 def test_a_parallel_build_writes_the_same_pages_as_a_serial_one(tmp_path: Path) -> None:
     _mini_book(tmp_path, pages=7)  # Sphinx reads in parallel only above five pages
-    serial, serial_log = _built(tmp_path, jobs=1)
-    parallel, parallel_log = _built(tmp_path, jobs=2)
-    # Sphinx's parallel read reports chunks of pages ("index .. page2"), the serial one page by page.
-    chunk = re.compile(r"reading sources\.\.\. .*\S+ \.\. \S+")
-    assert chunk.search(parallel_log) and not chunk.search(serial_log), parallel_log[-2000:]
+    serial, serial_readers = _built(tmp_path, jobs=1, warm=False)  # as Sphinx and Jupyter do it by themselves
+    parallel, parallel_readers = _built(tmp_path, jobs=2, warm=True)
+    assert len(serial_readers) == len(parallel_readers) == 7
+    # Serially one process reads every page and starts its kernels itself.
+    assert len({reader for reader, _ in serial_readers.values()}) == 1
+    assert all(reader == parent for reader, parent in serial_readers.values()), serial_readers
+    # In parallel each page is read by a process of its own (one page per task: migbook.build_schedule), and
+    # every kernel is forked by the one warm server (migbook.warm_kernels).
+    assert len({reader for reader, _ in parallel_readers.values()}) == 7, parallel_readers
+    parents = {parent for _, parent in parallel_readers.values()}
+    assert len(parents) == 1 and not parents & {reader for reader, _ in parallel_readers.values()}
     assert sorted(serial) == sorted(parallel) and len(serial) >= 8
     for name, text in serial.items():
         assert text == parallel[name], f"{name} differs between the serial and the parallel build"
     assert "36 static" in parallel["page6.html"]  # executed at build time, in static mode
+    record = json.loads((tmp_path / "out2" / "_build" / build_schedule.SECONDS_FILE).read_text())
+    assert {f"page{i}" for i in range(7)} <= set(record) and all(v > 0 for v in record.values()), record

@@ -29,8 +29,8 @@ from migbook import data
 from migbook.figures.controls import Control, setting_key
 from migbook.figures.pack import pack
 from migbook.figures.table import table_html
+from migbook.mode import MODE_VARIABLE
 
-MODE_VARIABLE = "MIGBOOK_MODE"
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
