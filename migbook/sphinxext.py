@@ -4,24 +4,20 @@ Listed in ``_config.yml`` under ``sphinx.extra_extensions``. It
 
 * sets ``MIGBOOK_MODE=static`` before any notebook runs, so every explorer in
   the book renders its static twin (see :mod:`migbook.twin`);
-* vendors the JavaScript the pages need from installed packages, never from a
-  CDN: the Vega, Vega-Lite and vega-embed bundle of ``vl-convert-python`` and
-  MathJax 3 from ``sphinx-mathjax-offline``;
-* adds the Vega bundle only to pages that hold a figure, and points Sphinx's
-  MathJax at the local copy;
-* keeps heavy scripts from delaying the charts (a fast book, issue #14): MathJax only
-  on pages with math, loaded after their charts are drawn (``migbook-mathjax.js``), and
-  no Font Awesome script (1.4 MB): the theme's stylesheet already draws every icon
-  from Font Awesome's own web font (see :mod:`migbook.icons`);
+* vendors the JavaScript the pages need from an installed package, never from a
+  CDN: the Vega, Vega-Lite and vega-embed bundle of ``vl-convert-python``;
+* adds the Vega bundle only to pages that hold a figure;
+* writes every equation as MathML when the page is written (:mod:`migbook.mathml`), so
+  no page loads MathJax (a fast book, issue #14), and loads no Font Awesome script
+  (1.4 MB): the theme's stylesheet already draws every icon from Font Awesome's own
+  web font (see :mod:`migbook.icons`);
 * declares the two Jupyter Book extensions that do not say so safe for Sphinx's
   parallel read, so ``migbook build`` executes pages side by side (:mod:`migbook.build`).
 """
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,16 +28,11 @@ from sphinx.application import Sphinx
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
-from migbook import icons
+from migbook import icons, mathml
 from migbook.figures.twin import MODE_VARIABLE
 
 ASSETS = Path(__file__).parent / "assets"
 TEMPLATES = Path(__file__).parent / "templates"  # our versions of theme components (accessibility fixes)
-MATHJAX_ENTRY = "mathjax/tex-chtml.js"
-# MathJax parts a CHTML page never loads: speech, SVG output, other combined builds.
-MATHJAX_SKIP = ("sre", "*svg*", "node-main.js", "mml-*.js", "tex-mml-*.js", "*-full*.js", "latest.js")
-MATHJAX_LOADER = "migbook/migbook-mathjax.js"  # loads MathJax after the page's charts are drawn
-MATH_MARK = 'class="math notranslate'  # how Sphinx writes every inline and display equation in a page's body
 # Jupyter Book extensions that do not declare whether Sphinx may read pages in parallel. Both were read for
 # this: sphinx_multitoc_numbering renumbers sections after reading, in the main process, and
 # sphinx_jupyterbook_latex only sets env flags at builder-inited (before the readers fork) and acts on LaTeX.
@@ -72,15 +63,6 @@ def vega_bundle() -> str:
     return "(function () {\n" + vl_convert.javascript_bundle() + "\n})();\n"
 
 
-def mathjax_source() -> Path:
-    """The MathJax 3 folder shipped by the sphinx-mathjax-offline package."""
-    dist = importlib.metadata.distribution("sphinx-mathjax-offline")
-    for file in dist.files or []:
-        if file.name == "tex-chtml.js":
-            return Path(dist.locate_file(file)).parent
-    raise FileNotFoundError("sphinx-mathjax-offline is installed but has no tex-chtml.js")
-
-
 def _write_if_changed(path: Path, text: str) -> None:
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -90,9 +72,6 @@ def _write_if_changed(path: Path, text: str) -> None:
 def vendor(target: Path) -> Path:
     """Write the vendored browser assets into ``target`` (idempotent); return it."""
     _write_if_changed(target / "migbook" / "vega-bundle.js", vega_bundle())
-    mathjax = target / "mathjax"
-    if not (mathjax / "tex-chtml.js").exists():
-        shutil.copytree(mathjax_source(), mathjax, ignore=shutil.ignore_patterns(*MATHJAX_SKIP))
     return target
 
 
@@ -105,7 +84,7 @@ def _builder_inited(app: Sphinx) -> None:
 
 
 def _config_inited(app: Sphinx, config: Any) -> None:
-    config.mathjax_path = MATHJAX_ENTRY
+    config.html_math_renderer = mathml.RENDERER  # MathML written at build time, not MathJax in the browser
     generated = icons.write_templates(Path(app.outdir).parent / "migbook-templates")
     config.templates_path = [str(TEMPLATES), str(generated), *config.templates_path]
 
@@ -158,29 +137,6 @@ def _with_live_note(pagename: str, body: str) -> str:
     return f"{head}</h1>{live_note(pagename.removeprefix(LESSON_PAGES))}{tail}"
 
 
-def _is_mathjax_script(asset: Any) -> bool:
-    """Sphinx's MathJax script (Sphinx files it as ``_static/`` + ``mathjax_path``)."""
-    return getattr(asset, "filename", None) in {MATHJAX_ENTRY, f"_static/{MATHJAX_ENTRY}"}
-
-
-def _is_mathjax(asset: Any) -> bool:
-    """Sphinx's MathJax script or its inline configuration (``window.MathJax = ...``)."""
-    return _is_mathjax_script(asset) or str(getattr(asset, "attributes", {}).get("body", "")).startswith(
-        "window.MathJax")
-
-
-def _scripts_for_math(app: Sphinx, context: dict) -> None:
-    """MathJax where the page has math, loaded after its charts; nowhere else (myst-nb asks for it on every page)."""
-    if "script_files" not in context:
-        return
-    has_math = MATH_MARK in context.get("body", "")
-    kept = [asset for asset in context["script_files"] if not _is_mathjax(asset) or
-            (has_math and not _is_mathjax_script(asset))]
-    context["script_files"][:] = kept  # the list Sphinx shares with add_js_file
-    if has_math:
-        app.add_js_file(MATHJAX_LOADER, loading_method="defer")
-
-
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     if "body" in context:
         context["body"] = _with_live_note(pagename, context["body"])
@@ -196,7 +152,6 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
     if 'class="migbook-chart"' in context.get("body", ""):
         app.add_js_file("migbook/vega-bundle.js", loading_method="defer")
         app.add_js_file("migbook/migbook-charts.js", loading_method="defer")
-    _scripts_for_math(app, context)  # after the charts' scripts: deferred scripts run in order
     # Thebe (live code through Binder) needs the network, and sphinx-thebe declares
     # THEBE_JS_URL twice, a SyntaxError on every page: drop its scripts and styles.
     # (After add_js_file above, which appends to the list the context shares.)
@@ -210,6 +165,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sphinxcontrib.bibtex.plugin.register_plugin(
         "sphinxcontrib.bibtex.style.referencing", "author_year_round", RoundAuthorYear
     )
+    app.add_html_math_renderer(mathml.RENDERER, (mathml.visit_math, None), (mathml.visit_displaymath, None))
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("source-read", _source_read)
