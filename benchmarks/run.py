@@ -36,6 +36,7 @@ from migbook.build import build_command, build_jobs, make_server
 from migbook.models import stock_flow
 from migbook.paths import ROOT
 from migbook.qa.browser import CHROMIUM_FLAGS, chromium_path
+from migbook.sphinxext import chart_scripts
 
 PLANNED_PAGES = 40  # eleven chapters, eleven lessons and the reference pages
 BUILD_TARGET_S, REBUILD_TARGET_S = 90.0, 5.0
@@ -144,8 +145,7 @@ def floor_page(html: Path, chapter: Path) -> Path:
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>floor</title>\n'
-        '<script defer src="../migbook/vega-bundle.js"></script>\n'
-        '<script defer src="../migbook/migbook-charts.js"></script>\n'
+        f'{chart_scripts(lambda name: f"../{name}", [html / "_static"])}'  # as the book's pages load them
         f'</head><body><div class="migbook-chart" id="{chart[1]}" data-spec-id="{chart[2]}"></div>\n'
         f"{spec[0]}\n</body></html>\n", encoding="utf-8")
     return page
@@ -164,7 +164,7 @@ def first_chart_ms(browser: object, url: str) -> float:
 
 
 def bytes_by_kind(browser: object, url: str, html: Path, base: str) -> dict[str, int]:
-    """Every file a page loads (over http, until the network is idle: MathJax and its fonts included), by kind."""
+    """Every file a page loads (over http, until the network is idle, its charts drawn), by kind."""
     sizes: dict[str, int] = defaultdict(int)
     context = browser.new_context()
     page = context.new_page()
@@ -176,11 +176,7 @@ def bytes_by_kind(browser: object, url: str, html: Path, base: str) -> dict[str,
 
     page.on("response", count)
     page.goto(url, wait_until="networkidle")
-    # MathJax is requested only once the charts have drawn, and its fonts while it typesets: wait for both.
     page.wait_for_function("document.documentElement.dataset.migbookCharts === 'drawn'", timeout=60_000)
-    page.wait_for_function("!document.getElementById('MathJax-script') || (window.MathJax && MathJax.startup"
-                           " && MathJax.startup.promise && (MathJax.startup.promise.then(() => window.__typeset = 1),"
-                           " window.__typeset === 1))", timeout=60_000)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     context.close()
@@ -212,7 +208,7 @@ def bench_pages(html: Path) -> None:
                         times["floor"].append(first_chart_ms(browser, urls[1]))
                     beside(f"{scheme:<4} {chapter.stem}", statistics.median(times["page"]),
                            statistics.median(times["floor"]), "ms", FIRST_CHART_TARGET)
-            print(f"\nwhat each chapter page loads over http, KiB by kind (everything, math fonts included; {load()}):")
+            print(f"\nwhat each chapter page loads over http, KiB by kind (everything it requests; {load()}):")
             for chapter in chapters:
                 sizes = bytes_by_kind(browser, base + str(chapter.relative_to(html)), html, base)
                 total = sum(sizes.values())

@@ -17,7 +17,10 @@ Listed in ``_config.yml`` under ``sphinx.extra_extensions``. It
 
 from __future__ import annotations
 
+import functools
 import os
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,6 +140,27 @@ def _with_live_note(pagename: str, body: str) -> str:
     return f"{head}</h1>{live_note(pagename.removeprefix(LESSON_PAGES))}{tail}"
 
 
+CHART_MARK = 'class="migbook-chart"'  # how a figure's chart starts in a page's body
+CHART_SCRIPTS = ("migbook/vega-bundle.js", "migbook/migbook-charts.js")  # under _static/
+
+
+@functools.cache
+def _version(path: Path) -> str:
+    """A short checksum of a static file, for its URL (a reader's cache never keeps an old copy)."""
+    return f"{zlib.crc32(path.read_bytes()):08x}"
+
+
+def chart_scripts(url: Callable[[str], str], static: list[Path]) -> str:
+    """The tags that draw a page's charts, for the top of its head (templates/layout.html): async and at high
+    priority, so neither waits for the stylesheets or the other scripts (the chart script waits for the bundle
+    itself). ``url`` gives a file's address from the page; ``static`` lists the folders copied to ``_static/``."""
+    tags = []
+    for name, extra in zip(CHART_SCRIPTS, (' id="migbook-vega"', ""), strict=True):
+        source = next(folder / name for folder in static if (folder / name).is_file())
+        tags.append(f'<script async fetchpriority="high"{extra} src="{url(name)}?v={_version(source)}"></script>')
+    return "\n".join(tags) + "\n"
+
+
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     if "body" in context:
         context["body"] = _with_live_note(pagename, context["body"])
@@ -149,9 +173,9 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
         context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
     if 'class="migbook-question"' in context.get("body", ""):
         app.add_js_file("migbook/migbook-questions.js", loading_method="defer")
-    if 'class="migbook-chart"' in context.get("body", ""):
-        app.add_js_file("migbook/vega-bundle.js", loading_method="defer")
-        app.add_js_file("migbook/migbook-charts.js", loading_method="defer")
+    if CHART_MARK in context.get("body", "") and "pathto" in context:
+        context["migbook_chart_scripts"] = chart_scripts(lambda name: context["pathto"](f"_static/{name}", 1),
+                                                         [Path(p) for p in app.config.html_static_path])
     # Thebe (live code through Binder) needs the network, and sphinx-thebe declares
     # THEBE_JS_URL twice, a SyntaxError on every page: drop its scripts and styles.
     # (After add_js_file above, which appends to the list the context shares.)

@@ -3,49 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.amsmath import amsmath_plugin
-from mdit_py_plugins.colon_fence import colon_fence_plugin
-from mdit_py_plugins.dollarmath import dollarmath_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
-from mdit_py_plugins.myst_blocks import myst_block_plugin
-from mdit_py_plugins.myst_role import myst_role_plugin
 
 from migbook import mathml
 from migbook.errors import MigbookError
-from migbook.paths import ROOT
-
-# The MyST syntax the book enables (_config.yml: dollarmath, amsmath, colon_fence), parsed as myst-parser does.
-MYST = (MarkdownIt("commonmark").use(front_matter_plugin).use(myst_block_plugin).use(myst_role_plugin)
-        .use(colon_fence_plugin).use(dollarmath_plugin).use(amsmath_plugin).enable("table"))
-MATH_TOKENS = {"math_inline": False, "math_inline_double": True, "math_block": True, "math_block_label": True,
-               "amsmath": True}
-
-
-def _tokens(tokens: list[Token]) -> Iterator[Token]:
-    for token in tokens:
-        yield token
-        yield from _tokens(token.children or [])
-
-
-def equations(text: str) -> Iterator[tuple[str, bool]]:
-    """Every equation of a MyST page as (TeX, display), directive bodies included (code cells are Python)."""
-    for token in _tokens(MYST.parse(text)):
-        if token.type in ("fence", "colon_fence") and token.info.startswith("{") and "code-cell" not in token.info:
-            yield from equations(token.content)
-        elif token.type in MATH_TOKENS:
-            yield token.content, MATH_TOKENS[token.type]
-
-
-def book_equations() -> list[tuple[str, str, bool]]:
-    return [(str(page.relative_to(ROOT)), tex, display) for page in sorted((ROOT / "book").rglob("*.md"))
-            for tex, display in equations(page.read_text(encoding="utf-8"))]
+from migbook.qa.equations import book_equations, equations
 
 
 def _math(tex: str, display: bool = False) -> ElementTree.Element:
@@ -53,7 +18,7 @@ def _math(tex: str, display: bool = False) -> ElementTree.Element:
 
 
 def test_every_equation_of_the_book_converts_with_its_tex_kept() -> None:
-    found = book_equations()
+    found = [(page, tex, display) for page, found in book_equations().items() for tex, display in found]
     inline = [e for e in found if not e[2]]
     display = [e for e in found if e[2]]
     assert len(inline) >= 400 and len(display) >= 16, (len(inline), len(display))  # the book's, as of issue #14

@@ -133,22 +133,58 @@
     });
   }
 
-  // Once every chart has drawn (or failed), say so: scripts that must not delay the charts wait for it
-  // (migbook-mathjax.js loads MathJax then).
+  // Once every chart has drawn (or failed), say so (for the tests and the benchmark).
   function drawn() {
     document.documentElement.dataset.migbookCharts = "drawn";
     document.dispatchEvent(new CustomEvent("migbook:charts-drawn"));
   }
 
-  function drawAll() {
-    if (typeof window.vegaEmbed !== "function") {
-      console.error("migbook: the Vega bundle did not load");
-      drawn();
-      return;
+  // A chart is drawn as soon as the Vega bundle has run and the page has been parsed past its figure (its
+  // spec and the sentence under it), while the rest of the page is still arriving: not after every other
+  // script. This script and the bundle load async (migbook.sphinxext.chart_scripts), in either order.
+  var started = [];
+  var finished = false;
+
+  function parsedPast(node) {
+    for (var n = node; n; n = n.parentNode) {
+      if (n.nextSibling) { return true; }
     }
-    var charts = Array.prototype.slice.call(document.querySelectorAll(".migbook-chart[data-spec-id]"));
-    Promise.all(charts.map(draw)).then(drawn);
+    return false;
   }
+
+  function scan() {
+    if (finished || typeof window.vegaEmbed !== "function") { return; }
+    var loading = document.readyState === "loading";
+    document.querySelectorAll(".migbook-chart[data-spec-id]:not([data-rendered])").forEach(function (el) {
+      var end = el.closest("figure") || document.getElementById(el.dataset.specId);
+      if (!loading || (end && parsedPast(end))) { started.push(draw(el)); }
+    });
+    if (!loading) {
+      finished = true;
+      parser.disconnect();
+      Promise.all(started).then(drawn);
+    }
+  }
+
+  var parser = new MutationObserver(scan);
+  parser.observe(document, { childList: true, subtree: true });
+  document.addEventListener("readystatechange", scan);
+  if (typeof window.vegaEmbed !== "function") {
+    var bundle = document.getElementById("migbook-vega");
+    var failed = function () {
+      console.error("migbook: the Vega bundle did not load");
+      finished = true;
+      parser.disconnect();
+      drawn();
+    };
+    if (bundle) {
+      bundle.addEventListener("load", scan);
+      bundle.addEventListener("error", failed);
+    } else {
+      failed();
+    }
+  }
+  scan();
 
   new MutationObserver(function (changes) {
     if (changes.some(function (c) { return c.attributeName === "data-theme"; })) {
@@ -156,9 +192,4 @@
     }
   }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawAll);
-  } else {
-    drawAll();
-  }
 })();
