@@ -63,6 +63,59 @@ def test_every_equation_is_mathml_in_its_page_and_no_page_loads_mathjax(built_bo
     assert not (built_book / "_static" / "mathjax").exists()
 
 
+def test_chart_pages_fetch_their_scripts_first_and_no_script_blocks_the_parser_for_search(built_book: Path) -> None:
+    pages = _pages(built_book)
+    with_charts = [name for name, text in pages.items() if 'class="migbook-chart"' in text]
+    assert "book/chapters/01-why-migration-is-international.html" in with_charts
+    for name, text in pages.items():
+        head = text[:text.index("</head>")]
+        for script in ("searchtools.js", "language_data.js", "searchindex.js"):
+            tag = re.search(rf'<script[^>]*src="[^"]*{script}"[^>]*>', head)
+            assert name.endswith("search.html") or (tag and "defer" in tag[0]), f"{name}: {script} not deferred"
+        charts = [m.start() for m in re.finditer(r'<script async fetchpriority="high"[^>]*src="[^"]*'
+                                                 r'(vega-bundle|migbook-charts)\.js\?v=', head)]
+        held = re.search(r'<template id="migbook-after-charts">(.*?)</template>', text, re.S)
+        theme_scripts = re.findall(r'<script defer src="[^"]*/(bootstrap|pydata-sphinx-theme)\.js', text)
+        if name in with_charts:
+            assert len(charts) == 2 and charts[1] < head.index('rel="stylesheet"'), name
+            assert text.count("vega-bundle.js") == 1, f"{name} loads the bundle twice"
+            # The theme's scripts wait for the charts, and are not fetched ahead of the bundle.
+            assert held and re.findall(r"/(bootstrap|pydata-sphinx-theme)\.js", held[1]) == [
+                "bootstrap", "pydata-sphinx-theme"], name
+            assert theme_scripts == ["bootstrap", "pydata-sphinx-theme"] and 'rel="preload" as="script"' not in head
+        else:
+            assert not charts and "vega-bundle.js" not in text, f"{name} loads the charts' scripts without a chart"
+            assert not held and theme_scripts == ["bootstrap", "pydata-sphinx-theme"], name
+
+
+# When the charts had all drawn and when the theme's first script was added to the page, in ms since navigation.
+TIMELINE_JS = """window.__timeline = {};
+document.addEventListener("migbook:charts-drawn", function () { window.__timeline.charts = performance.now(); });
+new MutationObserver(function () {
+  if (window.__timeline.theme === undefined && document.querySelector("body > script[src*='bootstrap.js']")) {
+    window.__timeline.theme = performance.now();
+  }
+}).observe(document, { childList: true, subtree: true });"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["http", "file"])
+def test_the_theme_scripts_run_after_the_charts_and_work(built_book: Path, book_url: str, watched: object,
+                                                        scheme: str) -> None:
+    name = "book/chapters/01-why-migration-is-international.html"
+    page = watched.page
+    page.add_init_script(TIMELINE_JS)
+    page.goto(book_url + name if scheme == "http" else (built_book / name).as_uri(), wait_until="load")
+    wait_for_charts(page)
+    timeline = page.evaluate("window.__timeline")
+    assert timeline["charts"] <= timeline["theme"], timeline
+    assert page.evaluate("typeof window.bootstrap") == "object"
+    before = page.evaluate("document.documentElement.dataset.theme")
+    page.locator("button.theme-switch-button").first.click()  # pydata-sphinx-theme.js handles it
+    page.wait_for_function(f"document.documentElement.dataset.theme !== '{before}'")
+    assert not watched.external and not watched.errors, (watched.external, watched.errors)
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["http", "file"])
 def test_equations_are_drawn_natively_in_the_text_colour(built_book: Path, book_url: str, watched: object,

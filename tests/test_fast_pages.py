@@ -92,3 +92,25 @@ def test_undeclared_extensions_are_declared_parallel_safe_and_no_others(tmp_path
     sphinxext._builder_inited(app)
     assert [n for n, e in extensions.items() if e.parallel_read_safe] == list(sphinxext.PARALLEL_SAFE_UNDECLARED)
     assert extensions["unsafe_one"].parallel_read_safe is False
+
+
+def test_chart_scripts_load_async_at_high_priority_with_a_version(tmp_path: Path) -> None:
+    for name, text in zip(sphinxext.CHART_SCRIPTS, ("bundle", "charts"), strict=True):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    tags = sphinxext.chart_scripts(lambda name: f"../_static/{name}", [tmp_path / "missing", tmp_path])
+    bundle, charts = tags.strip().split("\n")
+    assert re.fullmatch(r'<script async fetchpriority="high" id="migbook-vega" '
+                        r'src="\.\./_static/migbook/vega-bundle\.js\?v=[0-9a-f]{8}"></script>', bundle)
+    assert re.fullmatch(r'<script async fetchpriority="high" src="\.\./_static/migbook/migbook-charts\.js'
+                        r'\?v=[0-9a-f]{8}"></script>', charts)
+    # The chart script finds the bundle by that id, to wait for it.
+    assert 'getElementById("migbook-vega")' in (sphinxext.ASSETS / sphinxext.CHART_SCRIPTS[1]).read_text()
+
+
+def test_the_layout_puts_the_chart_scripts_first_and_defers_the_search_scripts() -> None:
+    layout = (sphinxext.TEMPLATES / "layout.html").read_text(encoding="utf-8")
+    assert '{%- extends "!layout.html" %}' in layout
+    css = re.search(r"\{%- block css %\}(.*?)\{%- endblock css %\}", layout, re.S)
+    assert css and css[1].index("migbook_chart_scripts") < css[1].index("super()")
+    assert "replace('<script src=', '<script defer src=')" in layout

@@ -133,10 +133,32 @@
     });
   }
 
-  // Once every chart has drawn (or failed), say so (for the tests and the benchmark).
+  // The theme's scripts, held back in a <template> until the charts have drawn (templates/layout.html):
+  // load them now, in their order. The page says when they have run (data-migbook-theme="loaded").
+  function loadHeldScripts() {
+    var held = document.getElementById("migbook-after-charts");
+    var scripts = held ? Array.prototype.slice.call(held.content.querySelectorAll("script[src]")) : [];
+    var left = scripts.length;
+    var done = function () {
+      if (--left <= 0) { document.documentElement.dataset.migbookTheme = "loaded"; }
+    };
+    if (!left) { left = 1; done(); }
+    scripts.forEach(function (original) {
+      var script = document.createElement("script");
+      script.src = new URL(original.getAttribute("src"), document.baseURI).href;
+      script.async = false;  // in order, as their defer attributes had them
+      script.addEventListener("load", done);
+      script.addEventListener("error", done);
+      document.body.appendChild(script);
+    });
+  }
+
+  // Once every chart has drawn (or failed), say so (for the tests and the benchmark), then let the theme's
+  // scripts run.
   function drawn() {
     document.documentElement.dataset.migbookCharts = "drawn";
     document.dispatchEvent(new CustomEvent("migbook:charts-drawn"));
+    loadHeldScripts();
   }
 
   // A chart is drawn as soon as the Vega bundle has run and the page has been parsed past its figure (its
