@@ -6,7 +6,8 @@ Listed in ``_config.yml`` under ``sphinx.extra_extensions``. It
   the book renders its static twin (see :mod:`migbook.twin`);
 * vendors the JavaScript the pages need from an installed package, never from a
   CDN: the Vega, Vega-Lite and vega-embed bundle of ``vl-convert-python``;
-* adds the Vega bundle only to pages that hold a figure;
+* adds the Vega bundle only to pages that hold a figure, first in the page's head, so each chart is
+  drawn as soon as it is parsed and the theme's scripts run after the charts (``templates/layout.html``);
 * writes every equation as MathML when the page is written (:mod:`migbook.mathml`), so
   no page loads MathJax (a fast book, issue #14), and loads no Font Awesome script
   (1.4 MB): the theme's stylesheet already draws every icon from Font Awesome's own

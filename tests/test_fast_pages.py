@@ -114,3 +114,4 @@ def test_the_layout_puts_the_chart_scripts_first_and_defers_the_search_scripts()
     css = re.search(r"\{%- block css %\}(.*?)\{%- endblock css %\}", layout, re.S)
     assert css and css[1].index("migbook_chart_scripts") < css[1].index("super()")
     assert "replace('<script src=', '<script defer src=')" in layout
+    assert "replace('<script src=', '<script type=\"migbook/after-charts\" src=')" in layout

@@ -133,11 +133,13 @@
     });
   }
 
-  // The theme's scripts, held back in a <template> until the charts have drawn (templates/layout.html):
-  // load them now, in their order. The page says when they have run (data-migbook-theme="loaded").
+  // Scripts held back until the charts have drawn (templates/layout.html): the search scripts in the head
+  // (type="migbook/after-charts") and the theme's, in a <template>. Load them now, in their order; the page
+  // says when they have run (data-migbook-theme="loaded").
   function loadHeldScripts() {
     var held = document.getElementById("migbook-after-charts");
-    var scripts = held ? Array.prototype.slice.call(held.content.querySelectorAll("script[src]")) : [];
+    var scripts = Array.prototype.slice.call(document.querySelectorAll('script[type="migbook/after-charts"]'))
+      .concat(held ? Array.prototype.slice.call(held.content.querySelectorAll("script[src]")) : []);
     var left = scripts.length;
     var done = function () {
       if (--left <= 0) { document.documentElement.dataset.migbookTheme = "loaded"; }
