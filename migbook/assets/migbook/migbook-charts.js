@@ -168,6 +168,23 @@
   // script. This script and the bundle load async (migbook.sphinxext.chart_scripts), in either order.
   var started = [];
   var finished = false;
+  var queue = Promise.resolve();
+
+  // After a chart has drawn, let the browser paint it before the next chart's work starts.
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      if (document.hidden) { setTimeout(resolve, 0); return; }
+      requestAnimationFrame(function () { setTimeout(resolve, 0); });
+    });
+  }
+
+  // Charts are drawn one at a time, in page order: the first is on screen before the others' work begins.
+  function enqueue(el) {
+    el.dataset.rendered = "pending";
+    var done = queue.then(function () { return draw(el); });
+    queue = done.then(afterPaint);
+    return done;
+  }
 
   function parsedPast(node) {
     for (var n = node; n; n = n.parentNode) {
@@ -181,7 +198,7 @@
     var loading = document.readyState === "loading";
     document.querySelectorAll(".migbook-chart[data-spec-id]:not([data-rendered])").forEach(function (el) {
       var end = el.closest("figure") || document.getElementById(el.dataset.specId);
-      if (!loading || (end && parsedPast(end))) { started.push(draw(el)); }
+      if (!loading || (end && parsedPast(end))) { started.push(enqueue(el)); }
     });
     if (!loading) {
       finished = true;
