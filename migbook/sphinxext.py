@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -79,7 +80,19 @@ def vendor(target: Path) -> Path:
     return target
 
 
+_SCRIPT_PRELOAD = re.compile(r'[ \t]*<link rel="preload" as="script"[^>]*>\n?')
+
+
+def without_script_preloads(html: str) -> str:
+    """The theme's head without its script preloads: a page with figures fetches the theme's scripts only after
+    its charts have drawn (templates/layout.html), so they must not compete with the Vega bundle before."""
+    return _SCRIPT_PRELOAD.sub("", html)
+
+
 def _builder_inited(app: Sphinx) -> None:
+    templates = getattr(getattr(app, "builder", None), "templates", None)
+    if templates is not None and hasattr(templates, "environment"):
+        templates.environment.filters["migbook_without_script_preloads"] = without_script_preloads
     target = vendor(Path(app.outdir).parent / "vendor")
     app.config.html_static_path = [*app.config.html_static_path, str(ASSETS), str(target)]
     for name in PARALLEL_SAFE_UNDECLARED:

@@ -56,7 +56,7 @@ def test_every_equation_is_mathml_in_its_page_and_no_page_loads_mathjax(built_bo
         assert text.count('<math display="block">') == sum(display for _, display in found), name
         assert text.count("<math ") == len(found), name
     for name, text in pages.items():
-        body = TEX_ALLOWED.sub("", text[text.index("<body"):])
+        body = TEX_ALLOWED.sub("", text[text.find("<body"):])
         assert not RAW_TEX.findall(body), f"{name} shows raw TeX: {RAW_TEX.findall(body)[:5]}"
         scripts = " ".join(re.findall(r"<script[^>]*>", text)).lower()
         assert "mathjax" not in scripts and "window.MathJax" not in text, f"{name} loads MathJax"
@@ -68,6 +68,8 @@ def test_chart_pages_fetch_their_scripts_first_and_no_script_blocks_the_parser_f
     with_charts = [name for name, text in pages.items() if 'class="migbook-chart"' in text]
     assert "book/chapters/01-why-migration-is-international.html" in with_charts
     for name, text in pages.items():
+        if 'http-equiv="refresh"' in text.lower():  # a stub that only redirects
+            continue
         head = text[:text.index("</head>")]
         for script in ("searchtools.js", "language_data.js", "searchindex.js"):
             tag = re.search(rf'<script[^>]*src="[^"]*{script}"[^>]*>', head)
@@ -83,7 +85,7 @@ def test_chart_pages_fetch_their_scripts_first_and_no_script_blocks_the_parser_f
             # The theme's scripts wait for the charts, and are not fetched ahead of the bundle.
             assert held and re.findall(r"/(bootstrap|pydata-sphinx-theme)\.js", held[1]) == [
                 "bootstrap", "pydata-sphinx-theme"], name
-            assert theme_scripts == ["bootstrap", "pydata-sphinx-theme"] and 'rel="preload" as="script"' not in head
+            assert theme_scripts == ["bootstrap", "pydata-sphinx-theme"] and 'as="script"' not in head
         else:
             assert not charts and "vega-bundle.js" not in text, f"{name} loads the charts' scripts without a chart"
             assert not held and theme_scripts == ["bootstrap", "pydata-sphinx-theme"], name

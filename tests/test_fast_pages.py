@@ -115,3 +115,10 @@ def test_the_layout_puts_the_chart_scripts_first_and_defers_the_search_scripts()
     assert css and css[1].index("migbook_chart_scripts") < css[1].index("super()")
     assert "replace('<script src=', '<script defer src=')" in layout
     assert "replace('<script src=', '<script type=\"migbook/after-charts\" src=')" in layout
+
+
+def test_script_preloads_are_dropped_and_nothing_else() -> None:
+    head = ('<link href="t.css" rel="stylesheet" />\n  <link rel="preload" as="script" href="b.js?d=1" />\n'
+            '<link rel="preload" as="script" href="p.js?d=1" />\n<link rel="preload" as="font" href="f.woff2" />\n')
+    assert sphinxext.without_script_preloads(head) == (
+        '<link href="t.css" rel="stylesheet" />\n<link rel="preload" as="font" href="f.woff2" />\n')
