@@ -186,6 +186,18 @@ def bytes_by_kind(browser: object, url: str, html: Path, base: str) -> dict[str,
     return dict(sizes)
 
 
+def _quiet_when_the_browser_hangs_up(server: object) -> None:
+    """No traceback when a page is closed while a file is still on its way (a measurement ends at the first chart,
+    while the scripts that wait for the charts may still be loading); any other error is still printed."""
+    default = server.handle_error
+
+    def handle_error(request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            default(request, client_address)
+
+    server.handle_error = handle_error
+
+
 def bench_pages(html: Path) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -194,6 +206,7 @@ def bench_pages(html: Path) -> None:
         print("no chapter page with a figure: nothing to measure in the browser")
         return
     server = make_server(html, port=0)
+    _quiet_when_the_browser_hangs_up(server)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     floors = {chapter: floor_page(html, chapter) for chapter in chapters}
