@@ -160,8 +160,9 @@ def test_a_math_page_on_a_phone_scrolls_wide_equations_in_their_box_and_passes_a
     assert box.evaluate("e => e.scrollLeft") > 0
     page.mouse.wheel(0, -200)  # scrolled: the theme shows its "Back to top" button, which must read well too
     page.wait_for_selector("#pst-back-to-top", state="visible")
-    assert not serious_violations(page)
     assert not watched.external and not watched.errors
+    # (Before axe: its CSS rules fetch the stylesheets' @imports relative to the page, a 404 that is axe's own.)
+    assert not serious_violations(page)
 
 
 @pytest.mark.browser
