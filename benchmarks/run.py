@@ -36,6 +36,7 @@ from migbook.build import build_command, build_jobs, make_server
 from migbook.models import stock_flow
 from migbook.paths import ROOT
 from migbook.qa.browser import CHROMIUM_FLAGS, chromium_path
+from migbook.sphinxext import chart_scripts
 
 PLANNED_PAGES = 40  # eleven chapters, eleven lessons and the reference pages
 BUILD_TARGET_S, REBUILD_TARGET_S = 90.0, 5.0
@@ -44,9 +45,12 @@ WEIGHT_TARGET = 2.5e6  # bytes, a chapter page with everything it loads
 RUNS = 5  # page loads per page and scheme (alternating with the floor page)
 SHARED = "shared box: 2 cores, 5 sessions"
 FLOOR = "_static/bench-floor"  # where the floor pages go while measuring (under _static: no test takes them for pages)
-# Records when the page's first chart has drawn, in ms since navigation started (performance.now()).
+# Records when the page's first chart is on screen, in ms since navigation started: the start of the first frame
+# after it has drawn (a page's stylesheets block rendering, so a chart drawn before they arrive waits for them).
 FIRST_CHART_JS = """document.addEventListener("migbook:rendered", function () {
-  if (window.__migbookFirstChart === undefined) { window.__migbookFirstChart = performance.now(); }
+  if (window.__migbookChartDrawn !== undefined) { return; }
+  window.__migbookChartDrawn = performance.now();
+  requestAnimationFrame(function () { window.__migbookFirstChart = performance.now(); });
 }, true);"""
 
 
@@ -156,8 +160,7 @@ def floor_page(html: Path, chapter: Path) -> Path:
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>floor</title>\n'
-        '<script defer src="../migbook/vega-bundle.js"></script>\n'
-        '<script defer src="../migbook/migbook-charts.js"></script>\n'
+        f'{chart_scripts(lambda name: f"../{name}", [html / "_static"])}'  # as the book's pages load them
         f'</head><body><div class="migbook-chart" id="{chart[1]}" data-spec-id="{chart[2]}"></div>\n'
         f"{spec[0]}\n</body></html>\n", encoding="utf-8")
     return page
@@ -176,7 +179,7 @@ def first_chart_ms(browser: object, url: str) -> float:
 
 
 def bytes_by_kind(browser: object, url: str, html: Path, base: str) -> dict[str, int]:
-    """Every file a page loads (over http, until the network is idle: MathJax and its fonts included), by kind."""
+    """Every file a page loads (over http, until the network is idle, its charts drawn), by kind."""
     sizes: dict[str, int] = defaultdict(int)
     context = browser.new_context()
     page = context.new_page()
@@ -188,15 +191,23 @@ def bytes_by_kind(browser: object, url: str, html: Path, base: str) -> dict[str,
 
     page.on("response", count)
     page.goto(url, wait_until="networkidle")
-    # MathJax is requested only once the charts have drawn, and its fonts while it typesets: wait for both.
     page.wait_for_function("document.documentElement.dataset.migbookCharts === 'drawn'", timeout=60_000)
-    page.wait_for_function("!document.getElementById('MathJax-script') || (window.MathJax && MathJax.startup"
-                           " && MathJax.startup.promise && (MathJax.startup.promise.then(() => window.__typeset = 1),"
-                           " window.__typeset === 1))", timeout=60_000)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     context.close()
     return dict(sizes)
+
+
+def _quiet_when_the_browser_hangs_up(server: object) -> None:
+    """No traceback when a page is closed while a file is still on its way (a measurement ends at the first chart,
+    while the scripts that wait for the charts may still be loading); any other error is still printed."""
+    default = server.handle_error
+
+    def handle_error(request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            default(request, client_address)
+
+    server.handle_error = handle_error
 
 
 def bench_pages(html: Path) -> None:
@@ -207,13 +218,15 @@ def bench_pages(html: Path) -> None:
         print("no chapter page with a figure: nothing to measure in the browser")
         return
     server = make_server(html, port=0)
+    _quiet_when_the_browser_hangs_up(server)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     floors = {chapter: floor_page(html, chapter) for chapter in chapters}
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-            print(f"\nfirst chart, ms from navigation (median of {RUNS}, alternating page and floor; {load()}):")
+            print(f"\nfirst chart on screen (first frame after it drew), ms from navigation (median of {RUNS}, "
+                  f"alternating page and floor; {load()}):")
             for scheme in ("http", "file"):
                 for chapter in chapters:
                     urls = [base + str(page.relative_to(html)) if scheme == "http" else page.as_uri()
@@ -224,7 +237,7 @@ def bench_pages(html: Path) -> None:
                         times["floor"].append(first_chart_ms(browser, urls[1]))
                     beside(f"{scheme:<4} {chapter.stem}", statistics.median(times["page"]),
                            statistics.median(times["floor"]), "ms", FIRST_CHART_TARGET)
-            print(f"\nwhat each chapter page loads over http, KiB by kind (everything, math fonts included; {load()}):")
+            print(f"\nwhat each chapter page loads over http, KiB by kind (everything it requests; {load()}):")
             for chapter in chapters:
                 sizes = bytes_by_kind(browser, base + str(chapter.relative_to(html)), html, base)
                 total = sum(sizes.values())

@@ -4,24 +4,26 @@ Listed in ``_config.yml`` under ``sphinx.extra_extensions``. It
 
 * sets ``MIGBOOK_MODE=static`` before any notebook runs, so every explorer in
   the book renders its static twin (see :mod:`migbook.twin`);
-* vendors the JavaScript the pages need from installed packages, never from a
-  CDN: the Vega, Vega-Lite and vega-embed bundle of ``vl-convert-python`` and
-  MathJax 3 from ``sphinx-mathjax-offline``;
-* adds the Vega bundle only to pages that hold a figure, and points Sphinx's
-  MathJax at the local copy;
-* keeps heavy scripts from delaying the charts (a fast book, issue #14): MathJax only
-  on pages with math, loaded after their charts are drawn (``migbook-mathjax.js``), and
-  no Font Awesome script (1.4 MB): the theme's stylesheet already draws every icon
-  from Font Awesome's own web font (see :mod:`migbook.icons`);
+* vendors the JavaScript the pages need from an installed package, never from a
+  CDN: the Vega, Vega-Lite and vega-embed bundle of ``vl-convert-python``;
+* adds the Vega bundle only to pages that hold a figure, first in the page's head, so each chart is
+  drawn as soon as it is parsed and the theme's scripts run after the charts (``templates/layout.html``);
+* writes every equation as MathML when the page is written (:mod:`migbook.mathml`), so
+  no page loads MathJax (a fast book, issue #14), and loads no Font Awesome script
+  (1.4 MB): the theme's stylesheet already draws every icon from Font Awesome's own
+  web font (see :mod:`migbook.icons`);
 * declares the two Jupyter Book extensions that do not say so safe for Sphinx's
   parallel read, so ``migbook build`` executes pages side by side (:mod:`migbook.build`).
 """
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import os
-import shutil
+import re
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,16 +34,11 @@ from sphinx.application import Sphinx
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
-from migbook import icons
+from migbook import icons, mathml
 from migbook.mode import MODE_VARIABLE
 
 ASSETS = Path(__file__).parent / "assets"
 TEMPLATES = Path(__file__).parent / "templates"  # our versions of theme components (accessibility fixes)
-MATHJAX_ENTRY = "mathjax/tex-chtml.js"
-# MathJax parts a CHTML page never loads: speech, SVG output, other combined builds.
-MATHJAX_SKIP = ("sre", "*svg*", "node-main.js", "mml-*.js", "tex-mml-*.js", "*-full*.js", "latest.js")
-MATHJAX_LOADER = "migbook/migbook-mathjax.js"  # loads MathJax after the page's charts are drawn
-MATH_MARK = 'class="math notranslate'  # how Sphinx writes every inline and display equation in a page's body
 # Jupyter Book extensions that do not declare whether Sphinx may read pages in parallel. Both were read for
 # this: sphinx_multitoc_numbering renumbers sections after reading, in the main process, and
 # sphinx_jupyterbook_latex only sets env flags at builder-inited (before the readers fork) and acts on LaTeX.
@@ -91,15 +88,6 @@ def _write_vega_bundle(path: Path, stamp: Path) -> None:
     stamp.write_text(key, encoding="utf-8")
 
 
-def mathjax_source() -> Path:
-    """The MathJax 3 folder shipped by the sphinx-mathjax-offline package."""
-    dist = importlib.metadata.distribution("sphinx-mathjax-offline")
-    for file in dist.files or []:
-        if file.name == "tex-chtml.js":
-            return Path(dist.locate_file(file)).parent
-    raise FileNotFoundError("sphinx-mathjax-offline is installed but has no tex-chtml.js")
-
-
 def _write_if_changed(path: Path, text: str) -> None:
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -110,13 +98,22 @@ def vendor(target: Path) -> Path:
     """Write the vendored browser assets into ``target`` (idempotent); return it."""
     # The key beside the vendored folder, not in it: Sphinx copies that folder into every build.
     _write_vega_bundle(target / "migbook" / "vega-bundle.js", target.with_name(target.name + ".vega-key"))
-    mathjax = target / "mathjax"
-    if not (mathjax / "tex-chtml.js").exists():
-        shutil.copytree(mathjax_source(), mathjax, ignore=shutil.ignore_patterns(*MATHJAX_SKIP))
     return target
 
 
+_SCRIPT_PRELOAD = re.compile(r'[ \t]*<link rel="preload" as="script"[^>]*>\n?')
+
+
+def without_script_preloads(html: str) -> str:
+    """The theme's head without its script preloads: a page with figures fetches the theme's scripts only after
+    its charts have drawn (templates/layout.html), so they must not compete with the Vega bundle before."""
+    return _SCRIPT_PRELOAD.sub("", html)
+
+
 def _builder_inited(app: Sphinx) -> None:
+    templates = getattr(getattr(app, "builder", None), "templates", None)
+    if templates is not None and hasattr(templates, "environment"):
+        templates.environment.filters["migbook_without_script_preloads"] = without_script_preloads
     target = vendor(Path(app.outdir).parent / "vendor")
     app.config.html_static_path = [*app.config.html_static_path, str(ASSETS), str(target)]
     for name in PARALLEL_SAFE_UNDECLARED:
@@ -125,7 +122,7 @@ def _builder_inited(app: Sphinx) -> None:
 
 
 def _config_inited(app: Sphinx, config: Any) -> None:
-    config.mathjax_path = MATHJAX_ENTRY
+    config.html_math_renderer = mathml.RENDERER  # MathML written at build time, not MathJax in the browser
     generated = icons.write_templates(Path(app.outdir).parent / "migbook-templates")
     config.templates_path = [str(TEMPLATES), str(generated), *config.templates_path]
 
@@ -178,27 +175,25 @@ def _with_live_note(pagename: str, body: str) -> str:
     return f"{head}</h1>{live_note(pagename.removeprefix(LESSON_PAGES))}{tail}"
 
 
-def _is_mathjax_script(asset: Any) -> bool:
-    """Sphinx's MathJax script (Sphinx files it as ``_static/`` + ``mathjax_path``)."""
-    return getattr(asset, "filename", None) in {MATHJAX_ENTRY, f"_static/{MATHJAX_ENTRY}"}
+CHART_MARK = 'class="migbook-chart"'  # how a figure's chart starts in a page's body
+CHART_SCRIPTS = ("migbook/vega-bundle.js", "migbook/migbook-charts.js")  # under _static/
 
 
-def _is_mathjax(asset: Any) -> bool:
-    """Sphinx's MathJax script or its inline configuration (``window.MathJax = ...``)."""
-    return _is_mathjax_script(asset) or str(getattr(asset, "attributes", {}).get("body", "")).startswith(
-        "window.MathJax")
+@functools.cache
+def _version(path: Path) -> str:
+    """A short checksum of a static file, for its URL (a reader's cache never keeps an old copy)."""
+    return f"{zlib.crc32(path.read_bytes()):08x}"
 
 
-def _scripts_for_math(app: Sphinx, context: dict) -> None:
-    """MathJax where the page has math, loaded after its charts; nowhere else (myst-nb asks for it on every page)."""
-    if "script_files" not in context:
-        return
-    has_math = MATH_MARK in context.get("body", "")
-    kept = [asset for asset in context["script_files"] if not _is_mathjax(asset) or
-            (has_math and not _is_mathjax_script(asset))]
-    context["script_files"][:] = kept  # the list Sphinx shares with add_js_file
-    if has_math:
-        app.add_js_file(MATHJAX_LOADER, loading_method="defer")
+def chart_scripts(url: Callable[[str], str], static: list[Path]) -> str:
+    """The tags that draw a page's charts, for the top of its head (templates/layout.html): async and at high
+    priority, so neither waits for the stylesheets or the other scripts (the chart script waits for the bundle
+    itself). ``url`` gives a file's address from the page; ``static`` lists the folders copied to ``_static/``."""
+    tags = []
+    for name, extra in zip(CHART_SCRIPTS, (' id="migbook-vega"', ""), strict=True):
+        source = next(folder / name for folder in static if (folder / name).is_file())
+        tags.append(f'<script async fetchpriority="high"{extra} src="{url(name)}?v={_version(source)}"></script>')
+    return "\n".join(tags) + "\n"
 
 
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
@@ -213,10 +208,9 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
         context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
     if 'class="migbook-question"' in context.get("body", ""):
         app.add_js_file("migbook/migbook-questions.js", loading_method="defer")
-    if 'class="migbook-chart"' in context.get("body", ""):
-        app.add_js_file("migbook/vega-bundle.js", loading_method="defer")
-        app.add_js_file("migbook/migbook-charts.js", loading_method="defer")
-    _scripts_for_math(app, context)  # after the charts' scripts: deferred scripts run in order
+    if CHART_MARK in context.get("body", "") and "pathto" in context:
+        context["migbook_chart_scripts"] = chart_scripts(lambda name: context["pathto"](f"_static/{name}", 1),
+                                                         [Path(p) for p in app.config.html_static_path])
     # Thebe (live code through Binder) needs the network, and sphinx-thebe declares
     # THEBE_JS_URL twice, a SyntaxError on every page: drop its scripts and styles.
     # (After add_js_file above, which appends to the list the context shares.)
@@ -230,6 +224,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sphinxcontrib.bibtex.plugin.register_plugin(
         "sphinxcontrib.bibtex.style.referencing", "author_year_round", RoundAuthorYear
     )
+    app.add_html_math_renderer(mathml.RENDERER, (mathml.visit_math, None), (mathml.visit_displaymath, None))
     app.setup_extension("migbook.build_schedule")  # every core busy while pages execute (issue #14)
     app.setup_extension("migbook.warm_kernels")  # each page's kernel forked from one that has imported
     app.setup_extension("migbook.bibtex_plugins")  # citations resolved without re-reading every package's metadata

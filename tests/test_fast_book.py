@@ -1,8 +1,9 @@
-"""A fast book (issue #14), on a built book: what each page loads, MathJax only with math and after the charts,
+"""A fast book (issue #14), on a built book: what each page loads, every equation written as MathML (no MathJax),
 icons drawn without Font Awesome's script, and a parallel build that writes the same pages as a serial one."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -12,30 +13,25 @@ from pathlib import Path
 
 import pytest
 
-from migbook import build_schedule, icons, sphinxext, warm_kernels
+from migbook import build_schedule, icons, warm_kernels
 from migbook.build import build_command
 from migbook.paths import ROOT
+from migbook.qa.browser import serious_violations, set_theme, wait_for_charts
+from migbook.qa.equations import book_equations
 
 pytestmark = [pytest.mark.build]
 
 THEME_CSS = icons.THEME_CSS.read_text(encoding="utf-8")
-# When MathJax's script was added and when the charts had all drawn, in ms since navigation.
-TIMELINE_JS = """window.__timeline = {};
-document.addEventListener("migbook:charts-drawn", function () { window.__timeline.charts = performance.now(); });
-new MutationObserver(function () {
-  if (window.__timeline.mathjax === undefined && document.getElementById("MathJax-script")) {
-    window.__timeline.mathjax = performance.now();
-  }
-}).observe(document, { childList: true, subtree: true });"""
+# Raw TeX a page must not show: a TeX command, MathJax's delimiters, or a dollar that opens math (not a price).
+RAW_TEX = re.compile(r"\\[A-Za-z]+|\\[()[\]]|\$\$|\$[A-Za-z\\{]")
+# Where TeX may stay: the equations' annotations, and code.
+TEX_ALLOWED = re.compile(r"<(annotation|pre|code|script|style|textarea)\b.*?</\1>", re.S)
+ANNOTATION = re.compile(r'<annotation encoding="application/x-tex">(.*?)</annotation>', re.S)
 
 
 def _pages(html: Path) -> dict[str, str]:
     return {str(p.relative_to(html)): p.read_text(encoding="utf-8") for p in sorted(html.rglob("*.html"))
             if "_static" not in p.parts and "_sources" not in p.parts}
-
-
-def _has_math(text: str) -> bool:
-    return sphinxext.MATH_MARK in text
 
 
 def test_no_page_loads_font_awesome_and_every_icon_is_drawn_by_the_font(built_book: Path) -> None:
@@ -48,39 +44,126 @@ def test_no_page_loads_font_awesome_and_every_icon_is_drawn_by_the_font(built_bo
         assert not missing, f"{name}: icons the font cannot draw: {missing}"
 
 
-def test_mathjax_only_on_pages_with_math_and_only_through_the_late_loader(built_book: Path) -> None:
+def test_every_equation_is_mathml_in_its_page_and_no_page_loads_mathjax(built_book: Path) -> None:
     pages = _pages(built_book)
-    with_math = [name for name, text in pages.items() if _has_math(text)]
-    without = [name for name, text in pages.items() if not _has_math(text)]
-    assert "book/chapters/01-why-migration-is-international.html" in with_math
-    assert "book/intro.html" in without
-    for name in with_math:
+    sources = book_equations()
+    assert sum(len(found) for found in sources.values()) >= 440
+    for source, found in sources.items():
+        name = source.removesuffix(".md") + ".html"
+        if name not in pages:
+            continue
         text = pages[name]
-        assert sphinxext.MATHJAX_LOADER in text and "window.MathJax" in text, name
-        assert sphinxext.MATHJAX_ENTRY not in text, f"{name} loads MathJax directly, before its charts"
-        scripts = re.findall(r'<script[^>]*src="([^"]+)"', text)
-        if "migbook-charts.js" in text:  # deferred scripts run in order: the loader after the charts' script
-            assert [s for s in scripts if "migbook-charts" in s or "migbook-mathjax" in s][-1].startswith(
-                "../" * name.count("/") + "_static/" + sphinxext.MATHJAX_LOADER), name
-    for name in without:  # (myst-nb's class names, tex2jax_ignore mathjax_ignore, may still say "mathjax")
-        scripts = " ".join(re.findall(r"<script[^>]*>", pages[name]))
-        assert "mathjax" not in scripts.lower() and "window.MathJax" not in pages[name], f"{name} loads MathJax"
+        assert [html.unescape(tex) for tex in ANNOTATION.findall(text)] == [tex.strip() for tex, _ in found], name
+        assert text.count('<math display="block">') == sum(display for _, display in found), name
+        assert text.count("<math ") == len(found), name
+    for name, text in pages.items():
+        body = TEX_ALLOWED.sub("", text[text.find("<body"):])
+        assert not RAW_TEX.findall(body), f"{name} shows raw TeX: {RAW_TEX.findall(body)[:5]}"
+        scripts = " ".join(re.findall(r"<script[^>]*>", text)).lower()
+        assert "mathjax" not in scripts and "window.MathJax" not in text, f"{name} loads MathJax"
+    assert not (built_book / "_static" / "mathjax").exists()
+
+
+def test_chart_pages_fetch_their_scripts_first_and_no_script_blocks_the_parser_for_search(built_book: Path) -> None:
+    pages = _pages(built_book)
+    with_charts = [name for name, text in pages.items() if 'class="migbook-chart"' in text]
+    assert "book/chapters/01-why-migration-is-international.html" in with_charts
+    for name, text in pages.items():
+        if 'http-equiv="refresh"' in text.lower():  # a stub that only redirects
+            continue
+        head = text[:text.index("</head>")]
+        for script in ("searchtools.js", "language_data.js", "searchindex.js"):
+            tag = re.search(rf'<script[^>]*src="[^"]*{script}"[^>]*>', head)
+            wait = 'type="migbook/after-charts"' if 'class="migbook-chart"' in text else "defer"
+            assert name.endswith("search.html") or (tag and wait in tag[0]), f"{name}: {script} stops the parser"
+        charts = [m.start() for m in re.finditer(r'<script async fetchpriority="high"[^>]*src="[^"]*'
+                                                 r'(vega-bundle|migbook-charts)\.js\?v=', head)]
+        held = re.search(r'<template id="migbook-after-charts">(.*?)</template>', text, re.S)
+        theme_scripts = re.findall(r'<script defer src="[^"]*/(bootstrap|pydata-sphinx-theme)\.js', text)
+        if name in with_charts:
+            assert len(charts) == 2 and charts[1] < head.index('rel="stylesheet"'), name
+            assert text.count("vega-bundle.js") == 1, f"{name} loads the bundle twice"
+            # The theme's scripts wait for the charts, and are not fetched ahead of the bundle.
+            assert held and re.findall(r"/(bootstrap|pydata-sphinx-theme)\.js", held[1]) == [
+                "bootstrap", "pydata-sphinx-theme"], name
+            assert theme_scripts == ["bootstrap", "pydata-sphinx-theme"] and 'as="script"' not in head
+        else:
+            assert not charts and "vega-bundle.js" not in text, f"{name} loads the charts' scripts without a chart"
+            assert not held and theme_scripts == ["bootstrap", "pydata-sphinx-theme"], name
+
+
+# When the charts had all drawn and when the theme's first script was added to the page, in ms since navigation.
+TIMELINE_JS = """window.__timeline = {};
+document.addEventListener("migbook:charts-drawn", function () { window.__timeline.charts = performance.now(); });
+new MutationObserver(function () {
+  if (window.__timeline.theme === undefined && document.querySelector("body > script[src*='bootstrap.js']")) {
+    window.__timeline.theme = performance.now();
+  }
+}).observe(document, { childList: true, subtree: true });"""
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["http", "file"])
-def test_math_is_typeset_after_the_charts_have_drawn(built_book: Path, book_url: str, watched: object,
-                                                     scheme: str) -> None:
+def test_the_theme_scripts_run_after_the_charts_and_work(built_book: Path, book_url: str, watched: object,
+                                                        scheme: str) -> None:
     name = "book/chapters/01-why-migration-is-international.html"
     page = watched.page
     page.add_init_script(TIMELINE_JS)
-    page.goto(book_url + name if scheme == "http" else (built_book / name).as_uri())
-    page.wait_for_selector("mjx-container", timeout=30_000)
-    assert page.locator("mjx-container").count() >= 3
+    page.goto(book_url + name if scheme == "http" else (built_book / name).as_uri(), wait_until="load")
+    wait_for_charts(page)
     timeline = page.evaluate("window.__timeline")
-    assert timeline["charts"] <= timeline["mathjax"], timeline
-    assert page.locator(".migbook-chart[data-rendered='true'] svg").count() >= 1
+    assert timeline["charts"] <= timeline["theme"], timeline
+    assert page.evaluate("typeof window.bootstrap") == "object"
+    before = page.evaluate("document.documentElement.dataset.mode")
+    page.locator("button.theme-switch-button").first.click()  # pydata-sphinx-theme.js handles it (light -> auto)
+    page.wait_for_function(f"document.documentElement.dataset.mode !== '{before}'")
     assert not watched.external and not watched.errors, (watched.external, watched.errors)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["http", "file"])
+def test_equations_are_drawn_natively_in_the_text_colour(built_book: Path, book_url: str, watched: object,
+                                                        scheme: str) -> None:
+    name = "book/chapters/01-why-migration-is-international.html"
+    page = watched.page
+    page.goto(book_url + name if scheme == "http" else (built_book / name).as_uri(), wait_until="load")
+    for theme in ("light", "dark"):
+        set_theme(page, theme)
+        drawn = page.evaluate("""() => [...document.querySelectorAll('math')].map(m => {
+            const box = m.getBoundingClientRect(), text = getComputedStyle(m.closest('p, div')).color;
+            return [box.width, box.height, getComputedStyle(m).color === text, m.getAttribute('display')]; })""")
+        assert len(drawn) >= 60
+        assert all(width >= 4 and height >= 6 for width, height, _, _ in drawn), drawn[:5]  # (an n: 8 px high)
+        assert all(same for _, _, same, _ in drawn), f"{theme}: an equation not in the text colour"
+        assert sum(display == "block" for *_, display in drawn) == 5
+        # An annotation (the TeX) is never drawn: MathML Core draws only the first child of <semantics>.
+        assert page.evaluate("[...document.querySelectorAll('annotation')].every(a => !a.getClientRects().length "
+                             "|| a.getBoundingClientRect().width === 0)")
+    assert page.evaluate("typeof window.MathJax") == "undefined"
+    assert not watched.external and not watched.errors, (watched.external, watched.errors)
+
+
+@pytest.mark.browser
+def test_a_math_page_on_a_phone_scrolls_wide_equations_in_their_box_and_passes_axe(built_book: Path, book_url: str,
+                                                                                   watched: object) -> None:
+    page = watched.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(book_url + "book/chapters/02-states-regions-global-governance.html", wait_until="load")
+    wait_for_charts(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    boxes = page.locator(".migbook-math-display")
+    wide = [i for i in range(boxes.count()) if boxes.nth(i).evaluate("e => e.scrollWidth > e.clientWidth")]
+    assert wide, "no display equation wider than a phone: this test checks nothing"
+    box = boxes.nth(wide[0])
+    box.focus()  # a keyboard reader scrolls it with the arrow keys
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(200)
+    assert box.evaluate("e => e.scrollLeft") > 0
+    page.mouse.wheel(0, -200)  # scrolled: the theme shows its "Back to top" button, which must read well too
+    page.wait_for_selector("#pst-back-to-top", state="visible")
+    assert not watched.external and not watched.errors
+    # (Before axe: its CSS rules fetch the stylesheets' @imports relative to the page, a 404 that is axe's own.)
+    assert not serious_violations(page)
 
 
 @pytest.mark.browser

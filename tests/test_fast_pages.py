@@ -1,5 +1,5 @@
-"""A fast book (issue #14), page side: no Font Awesome script, MathJax only where there is math and after the
-charts, and the theme's icons still drawn, from the web font the theme's stylesheet already declares."""
+"""A fast book (issue #14), page side: no Font Awesome script, equations as MathML written at build time (no
+MathJax), and the theme's icons still drawn, from the web font the theme's stylesheet already declares."""
 
 from __future__ import annotations
 
@@ -7,16 +7,15 @@ import os
 import re
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
 
 import pydata_sphinx_theme
 import pytest
 import sphinx_book_theme
-from sphinx.builders.html._assets import _JavaScript
 
-from migbook import icons, sphinxext
+from migbook import icons, mathml, sphinxext
 from migbook.build import JOBS_VARIABLE, build_command, build_jobs
 from migbook.errors import MigbookError
+from migbook.figures.twin import MODE_VARIABLE
 
 THEME_CSS = icons.THEME_CSS.read_text(encoding="utf-8")
 TEMPLATE_DIRS = [Path(pydata_sphinx_theme.__file__).parent / "theme",
@@ -58,48 +57,17 @@ def test_an_icon_the_font_cannot_draw_is_reported() -> None:
     assert icons.undrawn(page, THEME_CSS) == [{"fa-solid", "fa-no-such-icon"}, {"fa-bars"}]
 
 
-class _App:
-    """What _scripts_for_math uses of Sphinx: add_js_file appends to the page's script list."""
-
-    def __init__(self, scripts: list[Any]) -> None:
-        self.scripts = scripts
-
-    def add_js_file(self, filename: str, **attributes: str) -> None:
-        self.scripts.append(_JavaScript(filename, **attributes))
-
-
-def _page(body: str) -> tuple[_App, dict]:
-    """A page's scripts as Sphinx lists them when it calls our handler (it files MathJax under _static/)."""
-    scripts = [_JavaScript("_static/doctools.js"), _JavaScript("", body='window.MathJax = {"options": {}}'),
-               _JavaScript(f"_static/{sphinxext.MATHJAX_ENTRY}", defer="defer"),
-               _JavaScript("_static/migbook/migbook-charts.js")]
-    return _App(scripts), {"body": body, "script_files": scripts}
-
-
-def _names(context: dict) -> list[str]:
-    return [js.filename or js.attributes["body"][:14] for js in context["script_files"]]
-
-
-def test_a_page_with_math_loads_mathjax_through_the_late_loader_after_the_charts() -> None:
-    app, context = _page('<p><span class="math notranslate nohighlight">\\(x\\)</span></p>')
-    sphinxext._scripts_for_math(app, context)
-    assert _names(context) == ["_static/doctools.js", "window.MathJax", "_static/migbook/migbook-charts.js",
-                               sphinxext.MATHJAX_LOADER]
-
-
-def test_a_page_without_math_loads_no_mathjax() -> None:
-    app, context = _page("<p>No equations, only words about math.</p>")
-    sphinxext._scripts_for_math(app, context)
-    assert _names(context) == ["_static/doctools.js", "_static/migbook/migbook-charts.js"]
-
-
-def test_the_loader_points_at_the_vendored_mathjax() -> None:
-    loader = (sphinxext.ASSETS / sphinxext.MATHJAX_LOADER).read_text(encoding="utf-8")
-    entry = re.search(r'new URL\("\.\./([^"]+)"', loader)
-    assert entry and entry[1] == sphinxext.MATHJAX_ENTRY  # relative to _static/migbook/
-    assert "migbook:charts-drawn" in loader
-    charts = (sphinxext.ASSETS / "migbook" / "migbook-charts.js").read_text(encoding="utf-8")
-    assert 'new CustomEvent("migbook:charts-drawn")' in charts
+def test_equations_are_written_as_mathml_by_our_renderer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(MODE_VARIABLE, "restored-after-the-test")  # setup() sets it for the build
+    config = SimpleNamespace(html_math_renderer=None, templates_path=[])
+    sphinxext._config_inited(SimpleNamespace(outdir=str(tmp_path / "html")), config)
+    assert config.html_math_renderer == mathml.RENDERER
+    registered: dict[str, tuple] = {}
+    app = SimpleNamespace(add_html_math_renderer=lambda name, inline, block: registered.update({name: (inline, block)}),
+                          connect=lambda *args, **kwargs: None, add_css_file=lambda *args: None)
+    sphinxext.setup(app)
+    assert registered == {mathml.RENDERER: ((mathml.visit_math, None), (mathml.visit_displaymath, None))}
+    assert not (sphinxext.ASSETS / "migbook" / "migbook-mathjax.js").exists()
 
 
 def test_build_jobs_follow_the_cores_or_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -124,3 +92,33 @@ def test_undeclared_extensions_are_declared_parallel_safe_and_no_others(tmp_path
     sphinxext._builder_inited(app)
     assert [n for n, e in extensions.items() if e.parallel_read_safe] == list(sphinxext.PARALLEL_SAFE_UNDECLARED)
     assert extensions["unsafe_one"].parallel_read_safe is False
+
+
+def test_chart_scripts_load_async_at_high_priority_with_a_version(tmp_path: Path) -> None:
+    for name, text in zip(sphinxext.CHART_SCRIPTS, ("bundle", "charts"), strict=True):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    tags = sphinxext.chart_scripts(lambda name: f"../_static/{name}", [tmp_path / "missing", tmp_path])
+    bundle, charts = tags.strip().split("\n")
+    assert re.fullmatch(r'<script async fetchpriority="high" id="migbook-vega" '
+                        r'src="\.\./_static/migbook/vega-bundle\.js\?v=[0-9a-f]{8}"></script>', bundle)
+    assert re.fullmatch(r'<script async fetchpriority="high" src="\.\./_static/migbook/migbook-charts\.js'
+                        r'\?v=[0-9a-f]{8}"></script>', charts)
+    # The chart script finds the bundle by that id, to wait for it.
+    assert 'getElementById("migbook-vega")' in (sphinxext.ASSETS / sphinxext.CHART_SCRIPTS[1]).read_text()
+
+
+def test_the_layout_puts_the_chart_scripts_first_and_defers_the_search_scripts() -> None:
+    layout = (sphinxext.TEMPLATES / "layout.html").read_text(encoding="utf-8")
+    assert '{%- extends "!layout.html" %}' in layout
+    css = re.search(r"\{%- block css %\}(.*?)\{%- endblock css %\}", layout, re.S)
+    assert css and css[1].index("migbook_chart_scripts") < css[1].index("super()")
+    assert "replace('<script src=', '<script defer src=')" in layout
+    assert "replace('<script src=', '<script type=\"migbook/after-charts\" src=')" in layout
+
+
+def test_script_preloads_are_dropped_and_nothing_else() -> None:
+    head = ('<link href="t.css" rel="stylesheet" />\n  <link rel="preload" as="script" href="b.js?d=1" />\n'
+            '<link rel="preload" as="script" href="p.js?d=1" />\n<link rel="preload" as="font" href="f.woff2" />\n')
+    assert sphinxext.without_script_preloads(head) == (
+        '<link href="t.css" rel="stylesheet" />\n<link rel="preload" as="font" href="f.woff2" />\n')

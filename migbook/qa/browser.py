@@ -47,8 +47,14 @@ RENDER_TIMEOUT_MS = 30_000
 SERIOUS = {"serious", "critical"}  # axe impacts a page must not have
 
 
+# A book page with figures runs the theme's scripts once its charts have drawn (migbook/templates/layout.html).
+THEME_LOADED_JS = ("!document.getElementById('migbook-after-charts') || "
+                   "document.documentElement.dataset.migbookTheme === 'loaded'")
+
+
 def wait_for_charts(page: Any) -> list[Any]:
-    """Wait until every figure on the page has drawn (or failed); return their chart elements."""
+    """Wait until every figure on the page has drawn (or failed), and the theme's scripts that wait for them have
+    run; return the chart elements."""
     charts = page.locator(".migbook-chart")
     out = []
     for i in range(charts.count()):
@@ -57,6 +63,7 @@ def wait_for_charts(page: Any) -> list[Any]:
         page.wait_for_function("el => el.dataset.rendered === 'true' || el.dataset.rendered === 'error'",
                                arg=chart.element_handle(), timeout=RENDER_TIMEOUT_MS)
         out.append(chart)
+    page.wait_for_function(THEME_LOADED_JS, timeout=RENDER_TIMEOUT_MS)
     return out
 
 

@@ -133,22 +133,99 @@
     });
   }
 
-  // Once every chart has drawn (or failed), say so: scripts that must not delay the charts wait for it
-  // (migbook-mathjax.js loads MathJax then).
+  // Scripts held back until the charts have drawn (templates/layout.html): the search scripts in the head
+  // (type="migbook/after-charts") and the theme's, in a <template>. Load them now, in their order; the page
+  // says when they have run (data-migbook-theme="loaded").
+  function loadHeldScripts() {
+    var held = document.getElementById("migbook-after-charts");
+    var scripts = Array.prototype.slice.call(document.querySelectorAll('script[type="migbook/after-charts"]'))
+      .concat(held ? Array.prototype.slice.call(held.content.querySelectorAll("script[src]")) : []);
+    var left = scripts.length;
+    var done = function () {
+      if (--left <= 0) { document.documentElement.dataset.migbookTheme = "loaded"; }
+    };
+    if (!left) { left = 1; done(); }
+    scripts.forEach(function (original) {
+      var script = document.createElement("script");
+      script.src = new URL(original.getAttribute("src"), document.baseURI).href;
+      script.async = false;  // in order, as their defer attributes had them
+      script.addEventListener("load", done);
+      script.addEventListener("error", done);
+      document.body.appendChild(script);
+    });
+  }
+
+  // Once every chart has drawn (or failed), say so (for the tests and the benchmark), then let the theme's
+  // scripts run.
   function drawn() {
     document.documentElement.dataset.migbookCharts = "drawn";
     document.dispatchEvent(new CustomEvent("migbook:charts-drawn"));
+    loadHeldScripts();
   }
 
-  function drawAll() {
-    if (typeof window.vegaEmbed !== "function") {
-      console.error("migbook: the Vega bundle did not load");
-      drawn();
-      return;
-    }
-    var charts = Array.prototype.slice.call(document.querySelectorAll(".migbook-chart[data-spec-id]"));
-    Promise.all(charts.map(draw)).then(drawn);
+  // A chart is drawn as soon as the Vega bundle has run and the page has been parsed past its figure (its
+  // spec and the sentence under it), while the rest of the page is still arriving: not after every other
+  // script. This script and the bundle load async (migbook.sphinxext.chart_scripts), in either order.
+  var started = [];
+  var finished = false;
+  var queue = Promise.resolve();
+
+  // After a chart has drawn, let the browser paint it before the next chart's work starts.
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      if (document.hidden) { setTimeout(resolve, 0); return; }
+      requestAnimationFrame(function () { setTimeout(resolve, 0); });
+    });
   }
+
+  // Charts are drawn one at a time, in page order: the first is on screen before the others' work begins.
+  function enqueue(el) {
+    el.dataset.rendered = "pending";
+    var done = queue.then(function () { return draw(el); });
+    queue = done.then(afterPaint);
+    return done;
+  }
+
+  function parsedPast(node) {
+    for (var n = node; n; n = n.parentNode) {
+      if (n.nextSibling) { return true; }
+    }
+    return false;
+  }
+
+  function scan() {
+    if (finished || typeof window.vegaEmbed !== "function") { return; }
+    var loading = document.readyState === "loading";
+    document.querySelectorAll(".migbook-chart[data-spec-id]:not([data-rendered])").forEach(function (el) {
+      var end = el.closest("figure") || document.getElementById(el.dataset.specId);
+      if (!loading || (end && parsedPast(end))) { started.push(enqueue(el)); }
+    });
+    if (!loading) {
+      finished = true;
+      parser.disconnect();
+      Promise.all(started).then(drawn);
+    }
+  }
+
+  var parser = new MutationObserver(scan);
+  parser.observe(document, { childList: true, subtree: true });
+  document.addEventListener("readystatechange", scan);
+  if (typeof window.vegaEmbed !== "function") {
+    var bundle = document.getElementById("migbook-vega");
+    var failed = function () {
+      console.error("migbook: the Vega bundle did not load");
+      finished = true;
+      parser.disconnect();
+      drawn();
+    };
+    if (bundle) {
+      bundle.addEventListener("load", scan);
+      bundle.addEventListener("error", failed);
+    } else {
+      failed();
+    }
+  }
+  scan();
 
   new MutationObserver(function (changes) {
     if (changes.some(function (c) { return c.attributeName === "data-theme"; })) {
@@ -156,9 +233,4 @@
     }
   }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawAll);
-  } else {
-    drawAll();
-  }
 })();
