@@ -26,6 +26,12 @@ memory as RSS (as before). Load average 8 to 17 from other work throughout:
     classroom, refill 20 s after handout  2.14 / 2.63 s          514 /   912 ms           140 MB      0     0
     stock Voila (same run as the first)  56.73 / 58.11 s         927 / 1,113 ms           232 MB     30     0
 
+The same code (refill 20 s) on the box with nothing else running (load 1.0 at the start, 21:03 UTC):
+
+    classroom                             3.87 / 4.61 s          730 / 1,391 ms           140 MB      0     0
+    stock Voila (same run)               63.03 / 64.62 s       1,293 / 2,049 ms           228 MB     30     0
+    sequential loads (200)                0.53 / 1.42 s first chart, no failure or hang
+
 Sequential loads (200, classroom): first chart p50 1.13 s, p95 4.21 s, no failure or hang (refill 20 s).
 A redraw's kernel side (cProfile of the render callback, outside the server): lesson 01's stock-flow explorer
 126 ms -> 3 to 6 ms, its migrant-stock menu 1,449 ms -> 2 to 3 ms; the page applies an update in about 4 ms
