@@ -63,10 +63,13 @@ def test_equations_are_written_as_mathml_by_our_renderer(tmp_path: Path, monkeyp
     sphinxext._config_inited(SimpleNamespace(outdir=str(tmp_path / "html")), config)
     assert config.html_math_renderer == mathml.RENDERER
     registered: dict[str, tuple] = {}
+    extensions: list[str] = []
     app = SimpleNamespace(add_html_math_renderer=lambda name, inline, block: registered.update({name: (inline, block)}),
-                          connect=lambda *args, **kwargs: None, add_css_file=lambda *args: None)
+                          connect=lambda *args, **kwargs: None, add_css_file=lambda *args: None,
+                          setup_extension=extensions.append)
     sphinxext.setup(app)
     assert registered == {mathml.RENDERER: ((mathml.visit_math, None), (mathml.visit_displaymath, None))}
+    assert extensions == ["migbook.build_schedule", "migbook.warm_kernels", "migbook.bibtex_plugins"]
     assert not (sphinxext.ASSETS / "migbook" / "migbook-mathjax.js").exists()
 
 
