@@ -77,6 +77,11 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
+def page_address(built_book: Path, book_url: str, scheme: str, name: str) -> str:
+    """Where a built page is read from: the local server (``scheme`` "http") or the file on disk ("file")."""
+    return book_url + name if scheme == "http" else (built_book / name).as_uri()
+
+
 class PageWatch:
     """A browser page that blocks and counts non-local requests and collects console errors."""
 

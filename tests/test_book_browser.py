@@ -12,6 +12,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+from conftest import page_address
 
 from migbook import explorers
 from migbook.figures import Figure
@@ -77,7 +78,7 @@ def test_every_page_offline_error_free_and_drawn(built_book: Path, book_url: str
     failures = []
     assert len(pages(built_book)) >= 10, "the build has too few pages to test"
     for name in pages(built_book):
-        url = book_url + name if scheme == "http" else (built_book / name).as_uri()
+        url = page_address(built_book, book_url, scheme, name)
         watched.external.clear()
         watched.errors.clear()
         watched.warnings.clear()

@@ -12,6 +12,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import page_address
 
 from migbook import build_schedule, icons, warm_kernels
 from migbook.build import build_command
@@ -109,7 +110,7 @@ def test_the_theme_scripts_run_after_the_charts_and_work(built_book: Path, book_
     name = "book/chapters/01-why-migration-is-international.html"
     page = watched.page
     page.add_init_script(TIMELINE_JS)
-    page.goto(book_url + name if scheme == "http" else (built_book / name).as_uri(), wait_until="load")
+    page.goto(page_address(built_book, book_url, scheme, name), wait_until="load")
     wait_for_charts(page)
     timeline = page.evaluate("window.__timeline")
     assert timeline["charts"] <= timeline["theme"], timeline
@@ -126,7 +127,7 @@ def test_equations_are_drawn_natively_in_the_text_colour(built_book: Path, book_
                                                         scheme: str) -> None:
     name = "book/chapters/01-why-migration-is-international.html"
     page = watched.page
-    page.goto(book_url + name if scheme == "http" else (built_book / name).as_uri(), wait_until="load")
+    page.goto(page_address(built_book, book_url, scheme, name), wait_until="load")
     for theme in ("light", "dark"):
         set_theme(page, theme)
         drawn = page.evaluate("""() => [...document.querySelectorAll('math')].map(m => {
