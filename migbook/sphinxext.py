@@ -110,10 +110,41 @@ def without_script_preloads(html: str) -> str:
     return _SCRIPT_PRELOAD.sub("", html)
 
 
+_SCRIPT_TAG = re.compile(r"<script\b([^>]*)>")
+_TYPE = re.compile(r'\s+type="([^"]*)"')
+HELD = "migbook/after-charts"  # the type of a script held back until the page's charts have drawn
+HELD_LOADER = TEMPLATES / "held-scripts.js"  # what loads them then, inline in the head of a page with figures
+
+
+def held(html: str) -> str:
+    """Every script in ``html`` held back until the page's charts have drawn: its type made HELD (a type the
+    browser does not run or fetch), any type it had kept in ``data-migbook-type`` for when it is loaded.
+
+    >>> held('<script src="a.js"></script><script>var b = 1;</script>')
+    '<script type="migbook/after-charts" src="a.js"></script><script type="migbook/after-charts">var b = 1;</script>'
+    """
+    def hold(tag: re.Match[str]) -> str:
+        attributes = tag[1]
+        kept = _TYPE.search(attributes)
+        if kept:
+            attributes = _TYPE.sub("", attributes, count=1) + f' data-migbook-type="{kept[1]}"'
+        return f'<script type="{HELD}"{attributes}>'
+
+    return _SCRIPT_TAG.sub(hold, html)
+
+
+@functools.cache
+def held_loader() -> str:
+    """The script that loads a page's held scripts, for inlining into the page: without its opening comment."""
+    text = HELD_LOADER.read_text(encoding="utf-8")
+    return text[text.index("*/") + 2:].strip() if text.startswith("/*") else text.strip()
+
+
 def _builder_inited(app: Sphinx) -> None:
     templates = getattr(getattr(app, "builder", None), "templates", None)
     if templates is not None and hasattr(templates, "environment"):
         templates.environment.filters["migbook_without_script_preloads"] = without_script_preloads
+        templates.environment.filters["migbook_held"] = held
     target = vendor(Path(app.outdir).parent / "vendor")
     app.config.html_static_path = [*app.config.html_static_path, str(ASSETS), str(target)]
     for name in PARALLEL_SAFE_UNDECLARED:
@@ -128,10 +159,11 @@ def _config_inited(app: Sphinx, config: Any) -> None:
 
 
 def _dependencies() -> list[str]:
-    """Files whose change must re-run the notebook pages: the package's code and the data."""
+    """Files whose change must re-run the notebook pages: the package's code and the data (and the held scripts'
+    loader, which only the pages with figures, all notebooks, carry)."""
     package = Path(__file__).parent
     data = package.parent / "data"
-    return sorted(str(p) for p in [*package.rglob("*.py"), *data.glob("*")] if p.is_file())
+    return sorted(str(p) for p in [*package.rglob("*.py"), HELD_LOADER, *data.glob("*")] if p.is_file())
 
 
 def _source_read(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -211,6 +243,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
     if CHART_MARK in context.get("body", "") and "pathto" in context:
         context["migbook_chart_scripts"] = chart_scripts(lambda name: context["pathto"](f"_static/{name}", 1),
                                                          [Path(p) for p in app.config.html_static_path])
+        context["migbook_held_loader"] = held_loader()
     # Thebe (live code through Binder) needs the network, and sphinx-thebe declares
     # THEBE_JS_URL twice, a SyntaxError on every page: drop its scripts and styles.
     # (After add_js_file above, which appends to the list the context shares.)

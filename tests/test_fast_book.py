@@ -88,6 +88,12 @@ def test_chart_pages_fetch_their_scripts_first_and_no_script_blocks_the_parser_f
             assert held and re.findall(r"/(bootstrap|pydata-sphinx-theme)\.js", held[1]) == [
                 "bootstrap", "pydata-sphinx-theme"], name
             assert theme_scripts == ["bootstrap", "pydata-sphinx-theme"] and 'as="script"' not in head
+            # No other script in the head stops the parser or is fetched before the charts have drawn: each is
+            # held, but for the theme's two-line mode script and the loader of the held ones.
+            blocking = [tag for tag in re.findall(r"<script\b[^>]*>", head)
+                        if not re.search(r'\b(async|defer)\b|type="migbook/after-charts"', tag)]
+            assert blocking == ["<script>", '<script data-cfasync="false">'], (name, blocking)
+            assert "window.migbookLoadHeldScripts" in head and head.count("documentation_options.js") == 1
         else:
             assert not charts and "vega-bundle.js" not in text, f"{name} loads the charts' scripts without a chart"
             assert not held and theme_scripts == ["bootstrap", "pydata-sphinx-theme"], name
@@ -115,9 +121,26 @@ def test_the_theme_scripts_run_after_the_charts_and_work(built_book: Path, book_
     timeline = page.evaluate("window.__timeline")
     assert timeline["charts"] <= timeline["theme"], timeline
     assert page.evaluate("typeof window.bootstrap") == "object"
+    # Sphinx's held head scripts ran too, the inline ones after the files they use.
+    page.wait_for_function("document.documentElement.dataset.migbookTheme === 'loaded'")
+    assert page.evaluate("DOCUMENTATION_OPTIONS.pagename") == name.removesuffix(".html")
+    assert page.evaluate("DOCUMENTATION_OPTIONS.search_as_you_type") is False
     before = page.evaluate("document.documentElement.dataset.mode")
     page.locator("button.theme-switch-button").first.click()  # pydata-sphinx-theme.js handles it (light -> auto)
     page.wait_for_function(f"document.documentElement.dataset.mode !== '{before}'")
+    assert not watched.external and not watched.errors, (watched.external, watched.errors)
+
+
+@pytest.mark.browser
+def test_held_scripts_still_add_their_copy_buttons(built_book: Path, book_url: str, watched: object) -> None:
+    page = watched.page
+    page.goto(book_url + "book/chapters/03-state-driven-cooperation.html", wait_until="load")
+    wait_for_charts(page)
+    page.wait_for_function("document.documentElement.dataset.migbookTheme === 'loaded'")
+    blocks = page.locator("div.highlight")
+    assert blocks.count() >= 1, "no code block on the page: this test checks nothing"
+    page.wait_for_function("document.querySelectorAll('div.highlight button.copybtn').length === "
+                           "document.querySelectorAll('div.highlight').length")
     assert not watched.external and not watched.errors, (watched.external, watched.errors)
 
 

@@ -117,7 +117,33 @@ def test_the_layout_puts_the_chart_scripts_first_and_defers_the_search_scripts()
     css = re.search(r"\{%- block css %\}(.*?)\{%- endblock css %\}", layout, re.S)
     assert css and css[1].index("migbook_chart_scripts") < css[1].index("super()")
     assert "replace('<script src=', '<script defer src=')" in layout
-    assert "replace('<script src=', '<script type=\"migbook/after-charts\" src=')" in layout
+    # On a page with figures, Sphinx's head scripts and the search scripts are held, the loader inlined first.
+    for block in ("scripts", "extrahead"):
+        held = re.search(rf"\{{%- block {block} %\}}(.*?)\{{%- endblock {block} %\}}", layout, re.S)
+        assert held and "super() | migbook_held" in held[1], block
+    assert css[1].index("migbook_chart_scripts") < css[1].index("migbook_held_loader") < css[1].index("super()")
+
+
+def test_held_scripts_are_neither_run_nor_fetched_and_keep_their_attributes_and_type() -> None:
+    head = ('<script src="a.js?v=1"></script>\n<script>let hint = "<b>";</script>\n'
+            '<script data-sd-tabs-storage-prefix="t-" src="tabs.js"></script>\n'
+            '<script type="module" src="m.js"></script>\n<link rel="stylesheet" href="s.css" />\n')
+    assert sphinxext.held(head) == (
+        '<script type="migbook/after-charts" src="a.js?v=1"></script>\n'
+        '<script type="migbook/after-charts">let hint = "<b>";</script>\n'
+        '<script type="migbook/after-charts" data-sd-tabs-storage-prefix="t-" src="tabs.js"></script>\n'
+        '<script type="migbook/after-charts" src="m.js" data-migbook-type="module"></script>\n'
+        '<link rel="stylesheet" href="s.css" />\n')
+
+
+def test_the_held_scripts_loader_is_inlined_without_its_comment() -> None:
+    source = sphinxext.HELD_LOADER.read_text(encoding="utf-8")
+    inlined = sphinxext.held_loader()
+    assert source.startswith("/*") and not inlined.startswith("/*") and inlined in source
+    assert "window.migbookLoadHeldScripts" in inlined and "</script" not in inlined
+    assert f'script[type="{sphinxext.HELD}"]' in inlined
+    charts = (sphinxext.ASSETS / "migbook" / "migbook-charts.js").read_text(encoding="utf-8")
+    assert "window.migbookLoadHeldScripts()" in charts
 
 
 def test_script_preloads_are_dropped_and_nothing_else() -> None:
@@ -125,3 +151,59 @@ def test_script_preloads_are_dropped_and_nothing_else() -> None:
             '<link rel="preload" as="script" href="p.js?d=1" />\n<link rel="preload" as="font" href="f.woff2" />\n')
     assert sphinxext.without_script_preloads(head) == (
         '<link href="t.css" rel="stylesheet" />\n<link rel="preload" as="font" href="f.woff2" />\n')
+
+
+def _held_page(folder: Path, charts_ran: bool) -> Path:
+    """A page holding scripts as a page with figures does: files and inline scripts in its head, one in the
+    <template>; each says when it ran, one waits for DOMContentLoaded and one for load (both passed by then)."""
+    files = {"a.js": 'window.ran = (window.ran || []).concat("a");',
+             # As most scripts do (togglebutton.js among them): run now if the page is ready, else when it is.
+             "b.js": 'window.ran.push("b"); var go = function () { window.ran.push("b: ready " + typeof fromInline); };'
+                     ' if (document.readyState !== "loading") { go(); }'
+                     ' else { document.addEventListener("DOMContentLoaded", go); }',
+             "c.js": 'window.ran.push("c " + typeof window.fromInline); window.addEventListener("load", function () {'
+                     ' window.ran.push("c: load"); });'}
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    mark = '<script>document.documentElement.dataset.migbookCharts = "drawing";</script>' if charts_ran else ""
+    head = sphinxext.held('<script src="a.js"></script><script src="b.js"></script>'
+                          '<script>window.ran.push("inline"); var fromInline = 1;</script>')
+    page = folder / f"held-{charts_ran}.html"
+    page.write_text(f'<!DOCTYPE html><html lang="en"><head><title>held</title>{mark}'
+                    f"<script>{sphinxext.held_loader()}</script>{head}</head><body><p>text</p>"
+                    f'<template id="migbook-after-charts"><script src="c.js"></script></template></body></html>',
+                    encoding="utf-8")
+    return page
+
+
+@pytest.mark.browser
+def test_held_scripts_run_in_their_order_once_the_charts_have_drawn(tmp_path: Path, watched: object) -> None:
+    page = watched.page
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url.rsplit("/", 1)[-1]))
+    page.goto(_held_page(tmp_path, charts_ran=True).as_uri(), wait_until="load")
+    page.wait_for_timeout(300)
+    # Held: neither run nor fetched until the charts say so.
+    assert page.evaluate("window.ran") is None and requested == ["held-True.html"]
+    page.evaluate("window.migbookLoadHeldScripts()")
+    page.wait_for_function("document.documentElement.dataset.migbookTheme === 'loaded'")
+    page.wait_for_function("window.ran.length === 6")
+    ran = page.evaluate("window.ran")
+    # In the page's order, the inline script after the files before it, the template's last; what waits for the
+    # page to be ready (DOMContentLoaded, then load, both long passed) after them all, as it would have.
+    assert ran == ["a", "b", "inline", "c number", "b: ready number", "c: load"], ran
+    assert page.evaluate("document.addEventListener === EventTarget.prototype.addEventListener "
+                         "&& document.readyState === 'complete'")
+    page.evaluate("window.migbookLoadHeldScripts()")  # a second call loads nothing twice
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.ran.length") == 6 and requested.count("a.js") == 1
+    assert not watched.external and not watched.errors, (watched.external, watched.errors)
+
+
+@pytest.mark.browser
+def test_held_scripts_run_with_the_page_when_the_chart_script_never_ran(tmp_path: Path, watched: object) -> None:
+    page = watched.page
+    page.goto(_held_page(tmp_path, charts_ran=False).as_uri(), wait_until="load")
+    page.wait_for_function("document.documentElement.dataset.migbookTheme === 'loaded' && window.ran.length === 6")
+    assert page.evaluate("window.ran") == ["a", "b", "inline", "c number", "b: ready number", "c: load"]
+    assert not watched.external and not watched.errors, (watched.external, watched.errors)

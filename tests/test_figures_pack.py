@@ -100,6 +100,6 @@ def test_the_page_script_hands_vega_the_spec_altair_wrote(page: object, figures:
     page.set_content("<!DOCTYPE html><html><body>" + "".join(f.to_html() for f in figures) + "</body></html>")
     page.evaluate(CAPTURE_JS)
     page.add_script_tag(content=(ASSETS / "migbook" / "migbook-charts.js").read_text(encoding="utf-8"))
-    page.wait_for_function("window.__specs.length >= 2 && document.documentElement.dataset.migbookCharts")
+    page.wait_for_function("window.__specs.length >= 2 && document.documentElement.dataset.migbookCharts === 'drawn'")
     drawn = page.evaluate("window.__specs")
     assert drawn == [json.loads(json.dumps(f.spec())) for f in figures]

@@ -8,6 +8,7 @@
 (function () {
   "use strict";
   var views = new Map();
+  document.documentElement.dataset.migbookCharts = "drawing";  // (held-scripts.js: this script has run)
 
   function isDark() {
     return document.documentElement.dataset.theme === "dark";
@@ -133,34 +134,16 @@
     });
   }
 
-  // Scripts held back until the charts have drawn (templates/layout.html): the search scripts in the head
-  // (type="migbook/after-charts") and the theme's, in a <template>. Load them now, in their order; the page
-  // says when they have run (data-migbook-theme="loaded").
-  function loadHeldScripts() {
-    var held = document.getElementById("migbook-after-charts");
-    var scripts = Array.prototype.slice.call(document.querySelectorAll('script[type="migbook/after-charts"]'))
-      .concat(held ? Array.prototype.slice.call(held.content.querySelectorAll("script[src]")) : []);
-    var left = scripts.length;
-    var done = function () {
-      if (--left <= 0) { document.documentElement.dataset.migbookTheme = "loaded"; }
-    };
-    if (!left) { left = 1; done(); }
-    scripts.forEach(function (original) {
-      var script = document.createElement("script");
-      script.src = new URL(original.getAttribute("src"), document.baseURI).href;
-      script.async = false;  // in order, as their defer attributes had them
-      script.addEventListener("load", done);
-      script.addEventListener("error", done);
-      document.body.appendChild(script);
-    });
-  }
-
   // Once every chart has drawn (or failed), say so (for the tests and the benchmark), then let the theme's
   // scripts run.
   function drawn() {
     document.documentElement.dataset.migbookCharts = "drawn";
     document.dispatchEvent(new CustomEvent("migbook:charts-drawn"));
-    loadHeldScripts();
+    if (typeof window.migbookLoadHeldScripts === "function") {
+      window.migbookLoadHeldScripts();  // templates/held-scripts.js, inline in the page's head
+    } else {
+      document.documentElement.dataset.migbookTheme = "loaded";  // a page that holds nothing back
+    }
   }
 
   // A chart is drawn as soon as the Vega bundle has run and the page has been parsed past its figure (its
