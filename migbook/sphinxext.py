@@ -112,19 +112,26 @@ def without_script_preloads(html: str) -> str:
 
 _SCRIPT_TAG = re.compile(r"<script\b([^>]*)>")
 _TYPE = re.compile(r'\s+type="([^"]*)"')
+_NOT_BLOCKING = re.compile(r"\s(defer|async)\b")
 HELD = "migbook/after-charts"  # the type of a script held back until the page's charts have drawn
 HELD_LOADER = TEMPLATES / "held-scripts.js"  # what loads them then, inline in the head of a page with figures
 
 
 def held(html: str) -> str:
-    """Every script in ``html`` held back until the page's charts have drawn: its type made HELD (a type the
-    browser does not run or fetch), any type it had kept in ``data-migbook-type`` for when it is loaded.
+    """Every script in ``html`` that would stop the parser held back until the page's charts have drawn: its type
+    made HELD (a type the browser does not run or fetch), any type it had kept in ``data-migbook-type`` for when
+    it is loaded. A deferred or async script stops nothing and is left alone (the lessons' question checker:
+    it must be ready as soon as a student can type an answer).
 
-    >>> held('<script src="a.js"></script><script>var b = 1;</script>')
-    '<script type="migbook/after-charts" src="a.js"></script><script type="migbook/after-charts">var b = 1;</script>'
+    >>> held('<script src="a.js"></script>')
+    '<script type="migbook/after-charts" src="a.js"></script>'
+    >>> held('<script>var b = 1;</script><script defer src="q.js"></script>')
+    '<script type="migbook/after-charts">var b = 1;</script><script defer src="q.js"></script>'
     """
     def hold(tag: re.Match[str]) -> str:
         attributes = tag[1]
+        if _NOT_BLOCKING.search(attributes):
+            return tag[0]
         kept = _TYPE.search(attributes)
         if kept:
             attributes = _TYPE.sub("", attributes, count=1) + f' data-migbook-type="{kept[1]}"'

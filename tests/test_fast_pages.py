@@ -127,13 +127,15 @@ def test_the_layout_puts_the_chart_scripts_first_and_defers_the_search_scripts()
 def test_held_scripts_are_neither_run_nor_fetched_and_keep_their_attributes_and_type() -> None:
     head = ('<script src="a.js?v=1"></script>\n<script>let hint = "<b>";</script>\n'
             '<script data-sd-tabs-storage-prefix="t-" src="tabs.js"></script>\n'
-            '<script type="module" src="m.js"></script>\n<link rel="stylesheet" href="s.css" />\n')
+            '<script type="module" src="m.js"></script>\n<link rel="stylesheet" href="s.css" />\n'
+            '<script defer="defer" src="q.js"></script>\n<script async src="r.js"></script>\n')
     assert sphinxext.held(head) == (
         '<script type="migbook/after-charts" src="a.js?v=1"></script>\n'
         '<script type="migbook/after-charts">let hint = "<b>";</script>\n'
         '<script type="migbook/after-charts" data-sd-tabs-storage-prefix="t-" src="tabs.js"></script>\n'
         '<script type="migbook/after-charts" src="m.js" data-migbook-type="module"></script>\n'
-        '<link rel="stylesheet" href="s.css" />\n')
+        '<link rel="stylesheet" href="s.css" />\n'
+        '<script defer="defer" src="q.js"></script>\n<script async src="r.js"></script>\n')
 
 
 def test_the_held_scripts_loader_is_inlined_without_its_comment() -> None:
