@@ -31,6 +31,7 @@ import shutil
 import sys
 import tempfile
 import types
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -125,10 +126,23 @@ class _Watched:
 
 
 @contextlib.contextmanager
-def _watching() -> Iterator[list[_Watched]]:
+def _watching() -> Iterator[list[bool]]:
+    """Yields a list that holds True once anything was printed or a warning was shown (wherever it went)."""
     streams = [_Watched(sys.stdout), _Watched(sys.stderr)]
-    with contextlib.redirect_stdout(streams[0]), contextlib.redirect_stderr(streams[1]):  # type: ignore[type-var]
-        yield streams
+    warned: list[bool] = []
+    shown = warnings.showwarning
+
+    def showwarning(*args: Any, **kwargs: Any) -> None:
+        warned.append(True)
+        shown(*args, **kwargs)
+
+    warnings.showwarning = showwarning
+    try:
+        with contextlib.redirect_stdout(streams[0]), contextlib.redirect_stderr(streams[1]):  # type: ignore[type-var]
+            yield warned
+    finally:
+        warnings.showwarning = shown
+        warned.extend(True for stream in streams if stream.written)
 
 
 def folder() -> Path | None:
@@ -159,9 +173,9 @@ def kept_html(figure: Any, make: Callable[[], str], extra: tuple[str, ...] = ())
         return make()
     with contextlib.suppress(OSError):
         return path.read_text(encoding="utf-8")
-    with _watching() as streams:
+    with _watching() as printed:
         html = make()
-    if not any(stream.written for stream in streams):
+    if not printed:
         _store(path, html)
     return html
 
@@ -186,21 +200,16 @@ def keep_only(where: Path, code: str) -> None:
                 shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
 
 
-def _emptying_first(build_all: Callable[[], None], where: Path) -> Callable[[], None]:
-    def build_all_afresh() -> None:
-        shutil.rmtree(where, ignore_errors=True)  # --all: every figure computed again, as in a clean build
-        build_all()
-    return build_all_afresh
-
-
 def _builder_inited(app: Any) -> None:
     where = Path(app.outdir).parent / FOLDER
     os.environ[CACHE_VARIABLE] = str(where)  # before any kernel starts: kernels inherit the build's environment
-    keep_only(where, code_key())
-    app.builder.build_all = _emptying_first(app.builder.build_all, where)
+    if app.fresh_env_used:  # --all (Sphinx's fresh environment), or a first build: every figure computed afresh
+        shutil.rmtree(where, ignore_errors=True)
+    else:
+        keep_only(where, code_key())
 
 
 def setup(app: Any) -> dict[str, Any]:
-    """The Sphinx extension: point the kernels at the folder, empty it for ``--all``, tidy it."""
+    """The Sphinx extension: point the kernels at the folder, empty it for a fresh build, tidy it."""
     app.connect("builder-inited", _builder_inited)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
