@@ -10,8 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from migbook import warm_kernels
 from migbook.errors import MigbookError
 from migbook.kernel_imports import skip_unused
+from migbook.mode import MODE_VARIABLE
 from migbook.paths import BUILD_DIR, ROOT
 
 MAX_PORT = 65535
@@ -38,12 +40,25 @@ def run_jupyter_book(jobs: int) -> None:
     never a string's IRI format); profiled, that import was most of a one-page rebuild's start.
     """
     skip_unused()  # before Jupyter Book imports jsonschema, which would build a Lark grammar it never uses
+    start_kernels_early(sys.argv)
     import jupyter_book.sphinx
     from jupyter_book.cli.main import main
 
     # The build command imports build_sphinx from jupyter_book.sphinx when it runs.
     jupyter_book.sphinx.build_sphinx = functools.partial(jupyter_book.sphinx.build_sphinx, jobs=jobs)
     main()
+
+
+def start_kernels_early(argv: list[str]) -> None:
+    """For ``jupyter-book build ROOT [--path-output OUT] [--all]`` arguments: start the page kernels' fork server
+    now if the build will execute a page (:func:`migbook.warm_kernels.start_early`), while Sphinx starts."""
+    if argv[1:2] != ["build"] or len(argv) < 3:
+        return
+    root = Path(argv[2])
+    output = Path(argv[argv.index("--path-output") + 1]) if "--path-output" in argv[:-1] else root
+    environment = None if "--all" in argv else output / "_build" / ".doctrees" / "environment.pickle"
+    os.environ[MODE_VARIABLE] = "static"  # as migbook.sphinxext sets it for the build: the server imports in it
+    warm_kernels.start_early(root, environment)
 
 
 def build_command(output: Path, all_pages: bool = False, root: Path = ROOT, jobs: int | None = None) -> list[str]:
