@@ -112,3 +112,4 @@ def test_a_one_page_rebuild_forks_its_kernel_from_the_server(tmp_path: Path) -> 
         assert result.returncode == 0, f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
         reader, parent = record.read_text().split()
         assert reader != parent  # forked by the server, not started by the process that read the page
+
