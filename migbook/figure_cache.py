@@ -13,6 +13,11 @@ these:
   covers). A figure that holds anything from outside ``migbook``, the standard library or the keyed libraries
   (a function written in the page, say) is not kept: its HTML is computed every time.
 
+Within one build a figure shown on several pages (the same explorer, the same arguments) is computed once: a clean
+build of the book took 38.8 s where it took 45.6 s before (the shared box under load 2; the pages' reading summed
+53.4 s, 65.6 s), every page byte for byte the same. Chapter 1's one-page rebuild, figures read back: 3.6 to 4.1 s,
+9.5 to 9.9 s before (same box, same load, in turn).
+
 What a figure printed while it was computed (a warning, which ``-W`` turns into an error) is never kept: such a
 figure is computed again by every build, so the warning is shown again. ``migbook build --all`` empties the
 folder before reading (every figure computed afresh, as a clean build does), and each build removes what older

@@ -20,7 +20,8 @@ kernel's imports do); and earlier, before Jupyter Book and Sphinx are even impor
 :mod:`migbook.build`), when a page with code, or the package or data such pages use, changed since the last build.
 Sphinx's own start takes about 2 s of a one-page rebuild on one core: the server imports on the other one
 meanwhile, so the rebuilt page's kernel is forked ready instead of starting and importing once its page is read
-(Chapter 1's notebook: 2.4 s with a plain kernel, 1.2 to 1.3 s forked, the shared box under load 7 to 9).
+(Chapter 1's rebuild, three of each in turn, the shared box under load 4: its notebook 1.8 to 2.1 s with a plain
+kernel, 0.8 to 0.9 s forked; the whole rebuild 4.6 to 5.4 s, 3.4 to 3.9 s).
 """
 
 from __future__ import annotations
