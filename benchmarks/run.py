@@ -4,7 +4,8 @@
     python benchmarks/run.py --html DIR      # the browser figures only, against a book already built in DIR
 
 Figures (issue #14): the clean build, per page and extrapolated to the book's planned size, and a
-one-page rebuild (a text page, and a chapter whose notebook runs again), beside their targets; every
+one-page rebuild (a text page, and a chapter whose notebook runs again, its figures read back from the last build;
+then the same chapter with its figures computed again), beside their targets; every
 chapter page's first chart against the bare floor page this script builds from the same figure (the
 Vega bundle, our chart script and that figure's spec, nothing else), over http and file://; what each
 chapter page loads, by kind, beside the 2.5 MB budget; and the model, live-chart and data timings.
@@ -31,7 +32,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from migbook import build_schedule, data, explorers
+from migbook import build_schedule, data, explorers, figure_cache
 from migbook.build import build_command, build_jobs, make_server
 from migbook.models import stock_flow
 from migbook.paths import ROOT
@@ -131,13 +132,22 @@ def bench_build(out: Path) -> Path:
     beside(f"extrapolated to {PLANNED_PAGES} pages (per page x {PLANNED_PAGES})", per_page * PLANNED_PAGES,
            BUILD_TARGET_S, "s", 1.0)
     print_reading(out / "_build", clean)
+    chapter = ROOT / "book" / "chapters" / "01-why-migration-is-international.md"
     for label, page in (("one-page rebuild: a text page (intro)", ROOT / "book" / "intro.md"),
-                        ("one-page rebuild: a chapter (its notebook runs)",
-                         ROOT / "book" / "chapters" / "01-why-migration-is-international.md")):
+                        ("one-page rebuild: a chapter (its notebook runs)", chapter)):
         with touched(page):
             beside(label, build(out), REBUILD_TARGET_S, "s", 1.0)
+    bench_rebuild_without_kept_figures(out, chapter)
     print(f"  ({load()})")
     return html
+
+
+def bench_rebuild_without_kept_figures(out: Path, chapter: Path) -> None:
+    """The chapter's rebuild again with no figure kept from the last build (migbook.figure_cache): what its
+    figures' grids cost when the code or data they depend on changed."""
+    shutil.rmtree(out / "_build" / figure_cache.FOLDER, ignore_errors=True)
+    with touched(chapter):
+        beside("one-page rebuild: a chapter, its figures computed again", build(out), REBUILD_TARGET_S, "s")
 
 
 # --- pages in the browser -----------------------------------------------------------------------

@@ -268,6 +268,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("migbook.build_schedule")  # every core busy while pages execute (issue #14)
     app.setup_extension("migbook.warm_kernels")  # each page's kernel forked from one that has imported
     app.setup_extension("migbook.bibtex_plugins")  # citations resolved without re-reading every package's metadata
+    app.setup_extension("migbook.bibtex_memo")  # the bibliography formatted once per change of its files (#14)
+    app.setup_extension("migbook.figure_cache")  # figures kept between builds: a rebuild recomputes no grid (#14)
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("source-read", _source_read)

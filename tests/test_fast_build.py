@@ -1,9 +1,11 @@
 """A fast build (issue #14): pages read one per task and longest first, the Vega bundle written once per
-vl-convert version, and an extension that does not import Altair into the build process."""
+vl-convert version, an extension that does not import Altair into the build process, and a build process that
+ends without the interpreter's teardown."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -129,3 +131,27 @@ def test_the_build_process_leaves_out_the_iri_grammar_and_still_checks_its_confi
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
                             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert result.stdout.split()[-3:] == ["True", "True", "True"], result.stdout[-2000:]
+
+
+EXITING = """\
+import atexit, sys, threading, time
+from pathlib import Path
+from migbook.build import exit_without_teardown
+out = Path(sys.argv[1])
+atexit.register(lambda: (out / "atexit").write_text("ran"))
+def late():
+    time.sleep(0.5)
+    (out / "thread").write_text("finished")
+threading.Thread(target=late).start()
+print("buffered", end="")
+exit_without_teardown(eval(sys.argv[2]))
+"""
+
+
+@pytest.mark.parametrize(("code", "status"), [("0", 0), ("None", 0), ("3", 3), ("'a message'", 1)])
+def test_the_build_ends_as_sys_exit_would(tmp_path: Path, code: str, status: int) -> None:
+    result = subprocess.run(["python", "-c", EXITING, str(tmp_path), code], capture_output=True, text=True,
+                            timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)}, executable=sys.executable)
+    assert result.returncode == status and result.stdout == "buffered"
+    assert (tmp_path / "atexit").read_text() == "ran" and (tmp_path / "thread").read_text() == "finished"
+    assert ("a message" in result.stderr) is (status == 1)

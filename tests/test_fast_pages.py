@@ -69,7 +69,8 @@ def test_equations_are_written_as_mathml_by_our_renderer(tmp_path: Path, monkeyp
                           setup_extension=extensions.append)
     sphinxext.setup(app)
     assert registered == {mathml.RENDERER: ((mathml.visit_math, None), (mathml.visit_displaymath, None))}
-    assert extensions == ["migbook.build_schedule", "migbook.warm_kernels", "migbook.bibtex_plugins"]
+    assert extensions == ["migbook.build_schedule", "migbook.warm_kernels", "migbook.bibtex_plugins",
+                          "migbook.bibtex_memo", "migbook.figure_cache"]
     assert not (sphinxext.ASSETS / "migbook" / "migbook-mathjax.js").exists()
 
 

@@ -25,7 +25,7 @@ from typing import Any, Literal, Protocol
 import altair as alt
 import pandas as pd
 
-from migbook import data
+from migbook import data, figure_cache
 from migbook.figures.controls import Control, setting_key
 from migbook.figures.pack import pack
 from migbook.figures.table import table_html
@@ -37,6 +37,11 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 def mode() -> Literal["static", "live"]:
     """``"static"`` while the book is being built, ``"live"`` otherwise."""
     return "static" if os.environ.get(MODE_VARIABLE, "live") == "static" else "live"
+
+
+def altair_settings() -> tuple[str, ...]:
+    """Altair's settings that shape a spec beyond the chart itself: the theme and the data transformer."""
+    return (f"theme {alt.theme.active}", f"data transformer {alt.data_transformers.active}")
 
 
 def _json_for_script(value: Any) -> str:
@@ -159,9 +164,13 @@ class Shown:
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         if mode() == "static":
-            return {"text/html": self.static().to_html(), "text/plain": self.title}
+            return {"text/html": self.static_html(), "text/plain": self.title}
         self._widget = self.live()
         return self._widget._repr_mimebundle_(include=include, exclude=exclude)
+
+    def static_html(self) -> str:
+        """The static twin's HTML, as the built book shows it."""
+        return self.static().to_html()
 
     @property
     def widget(self) -> Any:
@@ -196,6 +205,10 @@ class Figure(Shown):
 
     def static(self) -> StaticFigure:
         raise NotImplementedError
+
+    def static_html(self) -> str:
+        """The static twin's HTML; in the book's build, kept between builds (:mod:`migbook.figure_cache`)."""
+        return figure_cache.kept_html(self, lambda: self.static().to_html(), altair_settings())
 
     def sentence(self, setting: dict[str, Any]) -> str:
         """The sentence that describes what the figure draws at ``setting`` (control name -> value)."""
