@@ -41,10 +41,13 @@ A redraw's kernel side (cProfile of the render callback, outside the server): le
 from __future__ import annotations
 
 import argparse
+import contextlib
+import http.client
 import http.cookiejar
 import json
 import math
 import re
+import resource
 import socket
 import statistics
 import subprocess
@@ -55,6 +58,7 @@ import time
 import urllib.parse
 import urllib.request
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,39 +140,81 @@ class Kernels:
         self._thread.join()
 
 
-def _msg(msg_type: str, content: dict, channel: str = "shell", metadata: dict | None = None) -> tuple[str, str]:
-    msg_id = uuid.uuid4().hex
-    return msg_id, json.dumps({"header": {"msg_id": msg_id, "msg_type": msg_type, "username": "student",
-                                          "session": uuid.uuid4().hex, "version": "5.3", "date": ""},
-                               "parent_header": {}, "metadata": metadata or {}, "content": content,
-                               "channel": channel, "buffers": []})
+V1 = "v1.kernel.websocket.jupyter.org"  # the websocket protocol the page's @jupyterlab/services offers first
 
 
-def _states_at_once(ws: websocket.WebSocket, deadline: float) -> tuple[dict[str, dict], float]:
+class KernelSocket:
+    """A kernel's websocket as the page uses it: jupyter_server's binary ``v1`` protocol (what Voila's page
+    negotiates), or the legacy JSON one (what this benchmark spoke before 2026-11-30, ``--protocol legacy``)."""
+
+    def __init__(self, url: str, protocol: str) -> None:
+        self.ws = websocket.create_connection(url, timeout=STEP_TIMEOUT_S,
+                                              subprotocols=[V1] if protocol == "v1" else None)
+        self.v1 = self.ws.getsubprotocol() == V1
+        if (protocol == "v1") != self.v1:
+            raise RuntimeError(f"asked for the {protocol} protocol, the server chose {self.ws.getsubprotocol()!r}")
+        self.session = uuid.uuid4().hex
+
+    def send(self, msg_type: str, content: dict, channel: str = "shell", metadata: dict | None = None) -> str:
+        msg_id = uuid.uuid4().hex
+        header = {"msg_id": msg_id, "msg_type": msg_type, "username": "student", "session": self.session,
+                  "version": "5.3", "date": ""}
+        if self.v1:
+            from jupyter_server.services.kernels.connection.base import serialize_msg_to_ws_v1
+
+            parts = [json.dumps(x).encode() for x in (header, {}, metadata or {}, content)]
+            self.ws.send_binary(serialize_msg_to_ws_v1(parts, channel))
+        else:
+            self.ws.send(json.dumps({"header": header, "parent_header": {}, "metadata": metadata or {},
+                                     "content": content, "channel": channel, "buffers": []}))
+        return msg_id
+
+    def recv(self, deadline: float) -> dict:
+        """The next message, as a dict with ``msg_type``, ``parent_header`` and ``content``."""
+        self.ws.settimeout(max(0.1, deadline - time.monotonic()))
+        try:
+            raw = self.ws.recv()
+        except websocket.WebSocketTimeoutException:
+            raise TimeoutError from None
+        if not self.v1:
+            if isinstance(raw, bytes):
+                return {"msg_type": "binary", "parent_header": {}, "content": {}}
+            return json.loads(raw)
+        from jupyter_server.services.kernels.connection.base import deserialize_msg_from_ws_v1
+
+        _channel, parts = deserialize_msg_from_ws_v1(raw)
+        header = json.loads(parts[0])
+        return {"msg_type": header["msg_type"], "parent_header": json.loads(parts[1]),
+                "content": json.loads(parts[3])}
+
+    def close(self) -> None:
+        self.ws.close()
+
+
+def _states_at_once(ws: KernelSocket, deadline: float) -> tuple[dict[str, dict], float]:
     """Every widget's state in one reply, as the page's widget manager (ipywidgets 8) asks for it: a comm to the
     "jupyter.widget.control" target, one ``request_states``, one ``update_states`` back."""
     control = uuid.uuid4().hex
-    ws.send(_msg("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
-                 metadata={"version": "1.0.0"})[1])
-    ws.send(_msg("comm_msg", {"comm_id": control, "data": {"method": "request_states"}})[1])
+    ws.send("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
+            metadata={"version": "1.0.0"})
+    ws.send("comm_msg", {"comm_id": control, "data": {"method": "request_states"}})
     reply = _recv_until(ws, lambda m: m.get("msg_type") == "comm_msg" and m["content"].get("comm_id") == control
                         and m["content"].get("data", {}).get("method") == "update_states", deadline)
     arrived = time.monotonic()
-    ws.send(_msg("comm_close", {"comm_id": control, "data": {}})[1])
+    ws.send("comm_close", {"comm_id": control, "data": {}})
     return {model: entry["state"] for model, entry in reply["content"]["data"]["states"].items()}, arrived
 
 
-def _states_one_by_one(ws: websocket.WebSocket, deadline: float) -> tuple[dict[str, dict], float]:
+def _states_one_by_one(ws: KernelSocket, deadline: float) -> tuple[dict[str, dict], float]:
     """Every widget's state, one ``request_state`` per widget (what ipywidgets 7's manager did; this benchmark
     did it before it asked as the page does), and when the first chart's state arrived."""
-    info_id, info = _msg("comm_info_request", {"target_name": "jupyter.widget"})
-    ws.send(info)
+    info_id = ws.send("comm_info_request", {"target_name": "jupyter.widget"})
     reply = _recv_until(ws, lambda m: m.get("msg_type") == "comm_info_reply"
                         and m.get("parent_header", {}).get("msg_id") == info_id, deadline)
     comms = list(reply["content"]["comms"])
     states: dict[str, dict] = {}
     for comm in comms:
-        ws.send(_msg("comm_msg", {"comm_id": comm, "data": {"method": "request_state"}})[1])
+        ws.send("comm_msg", {"comm_id": comm, "data": {"method": "request_state"}})
     first_chart = math.inf
     while len(states) < len(comms):
         msg = _recv_until(ws, lambda m: m.get("msg_type") == "comm_msg"
@@ -179,16 +225,9 @@ def _states_one_by_one(ws: websocket.WebSocket, deadline: float) -> tuple[dict[s
     return states, first_chart
 
 
-def _recv_until(ws: websocket.WebSocket, done: object, deadline: float) -> dict:
+def _recv_until(ws: KernelSocket, done: object, deadline: float) -> dict:
     while time.monotonic() < deadline:
-        ws.settimeout(max(0.1, deadline - time.monotonic()))
-        try:
-            raw = ws.recv()
-        except websocket.WebSocketTimeoutException:
-            break
-        if isinstance(raw, bytes):
-            continue
-        msg = json.loads(raw)
+        msg = ws.recv(deadline)
         if done(msg):
             return msg
     raise TimeoutError
@@ -224,8 +263,60 @@ def _panel_of(slider: str, states: dict[str, dict]) -> set[str]:
     raise LookupError("the slider is in no live panel")
 
 
-def visit(base: str, path: str, move: bool = True) -> Visit:
-    """One student: the page, the first chart, one control moved, and leaving as the page does."""
+class CpuClock:
+    """CPU seconds used so far by the server, its kernels (those still running and those it has reaped), this
+    benchmark's client (all its threads), and the whole machine."""
+
+    def __init__(self, server_pid: int) -> None:
+        self.server = psutil.Process(server_pid)
+
+    def read(self) -> dict[str, float]:
+        mine = self.server.cpu_times()
+        kernels = mine.children_user + mine.children_system  # kernels already shut down and reaped
+        for child in self.server.children(recursive=True):
+            with contextlib.suppress(psutil.Error):
+                times = child.cpu_times()
+                kernels += times.user + times.system
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        box = psutil.cpu_times()
+        return {"server": mine.user + mine.system, "kernels": kernels, "client": me.ru_utime + me.ru_stime,
+                "machine": box.user + box.system + box.nice + getattr(box, "irq", 0) + getattr(box, "softirq", 0),
+                "wall": time.monotonic()}
+
+
+def cpu_delta(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:
+    out = {key: after[key] - before[key] for key in before}
+    out["others"] = max(0.0, out["machine"] - out["server"] - out["kernels"] - out["client"])
+    return out
+
+
+STEPS = ("page", "assets", "connect", "states", "move")
+
+
+def _no_step(step: str) -> None:
+    pass
+
+
+def _get(connection: http.client.HTTPConnection, path: str, cookie: str) -> bytes:
+    connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+    response = connection.getresponse()
+    body = response.read()
+    if response.status != 200:
+        raise RuntimeError(f"{path}: {response.status}")
+    return body
+
+
+def visit(base: str, path: str, move: bool = True, assets: tuple[str, ...] = (), page_like: bool = True,
+          mark: Callable[[str], None] = _no_step) -> Visit:
+    """One student: the page, the first chart, one control moved, and leaving as the page does.
+
+    ``page_like`` (the default since 2026-11-30) does what Voila's page does, in its order: after the page, it
+    loads the page's scripts and styles (``assets``, as a real page loaded them; one keep-alive connection where
+    a browser uses up to six), asks for its kernel's model (``GET /api/kernels/ID``), opens the websocket with the
+    ``v1`` protocol and sends ``kernel_info_request`` before asking for the widgets' state. Without it, what this
+    benchmark did before: no assets, no model, no kernel info, the legacy JSON protocol. ``mark(step)`` is called
+    as each of :data:`STEPS` ends.
+    """
     out = Visit()
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
@@ -241,21 +332,39 @@ def visit(base: str, path: str, move: bool = True) -> Visit:
         out.error = f"page: {err}"
         return out
     out.page_s = time.monotonic() - start
+    mark("page")
     found = re.search(r'"kernelId": "([0-9a-f-]{36})"', page)
     if status != 200 or not found:
         out.error = f"page {status} without a kernel"
         return out
     out.kernel = found.group(1)
-    ws_url = base.replace("http://", "ws://") + f"/api/kernels/{out.kernel}/channels?session_id={uuid.uuid4().hex}"
     xsrf = next((c.value for c in jar if c.name == "_xsrf"), "")
-    try:
-        ws = websocket.create_connection(ws_url, timeout=STEP_TIMEOUT_S)
-    except Exception as err:
-        out.error = f"websocket: {err}"
-        return out
+    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
+    ws_url = base.replace("http://", "ws://") + f"/api/kernels/{out.kernel}/channels?session_id={uuid.uuid4().hex}"
+    ws = None
     try:
         deadline = time.monotonic() + STEP_TIMEOUT_S
+        if page_like:
+            connection = http.client.HTTPConnection(urllib.parse.urlsplit(base).netloc, timeout=STEP_TIMEOUT_S)
+            try:
+                for asset in assets:
+                    _get(connection, asset, cookie)
+                mark("assets")
+                _get(connection, f"/api/kernels/{out.kernel}", cookie)
+            finally:
+                connection.close()
+        try:
+            ws = KernelSocket(ws_url, "v1" if page_like else "legacy")
+        except Exception as err:
+            out.error = f"websocket: {err}"
+            return out
+        if page_like:
+            info = ws.send("kernel_info_request", {})
+            _recv_until(ws, lambda m: m.get("msg_type") == "kernel_info_reply"
+                        and m.get("parent_header", {}).get("msg_id") == info, deadline)
+        mark("connect")
         states, arrived = (_states_at_once if STATES == "at-once" else _states_one_by_one)(ws, deadline)
+        mark("states")
         chart = next((comm for comm, state in states.items() if _is_chart(state.get("value"))), None)
         out.chart_s = arrived - start if chart is not None else None
         if chart is None:
@@ -272,16 +381,21 @@ def visit(base: str, path: str, move: bool = True) -> Visit:
                 value = state["value"] + step if state["value"] + step <= state["max"] else state["value"] - step
                 change = {"value": value}
             moved = time.monotonic()
-            ws.send(_msg("comm_msg", {"comm_id": slider, "data": {"method": "update", "state": change,
-                                                                    "buffer_paths": []}})[1])
+            move_id = ws.send("comm_msg", {"comm_id": slider, "data": {"method": "update", "state": change,
+                                                             "buffer_paths": []}})
             _recv_until(ws, _redrawn(panel), moved + STEP_TIMEOUT_S)
             out.redraw_s = time.monotonic() - moved
+            # The kernel's idle status ends the move: every message it sends for the move has been counted.
+            _recv_until(ws, lambda m: m.get("msg_type") == "status" and m["parent_header"].get("msg_id") == move_id
+                        and m["content"].get("execution_state") == "idle", moved + STEP_TIMEOUT_S)
+            mark("move")
     except TimeoutError:
         out.hung = True
     except Exception as err:
         out.error = f"{type(err).__name__}: {err}"
     finally:
-        ws.close()
+        if ws is not None:
+            ws.close()
         # The page's beforeunload beacon, with the _xsrf cookie when the server set one.
         try:
             request = urllib.request.Request(f"{base}/voila/api/shutdown/{out.kernel}", method="POST",
@@ -290,6 +404,38 @@ def visit(base: str, path: str, move: bool = True) -> Visit:
         except Exception:
             pass  # stock Voila refuses it (403): that is one of the things measured
     return out
+
+
+def page_assets(base: str, path: str) -> tuple[str, ...]:
+    """The scripts and styles a real page of ``path`` loads (Debian's chromium, once, before the class): what each
+    simulated student then loads, in that order. The page itself, its kernel's model and the websocket are not
+    assets (the students do those themselves)."""
+    from playwright.sync_api import sync_playwright
+
+    from migbook.qa.browser import CHROMIUM_FLAGS, chromium_path
+
+    seen: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page()
+            page.on("request", lambda request: seen.append(request.url))
+            page.goto(base + path, timeout=STEP_TIMEOUT_S * 1000)
+            page.wait_for_load_state("networkidle", timeout=STEP_TIMEOUT_S * 1000)
+            page.wait_for_selector(".widget-html-content svg", timeout=STEP_TIMEOUT_S * 1000)
+            page.wait_for_load_state("networkidle", timeout=STEP_TIMEOUT_S * 1000)
+        finally:
+            browser.close()
+    out = []
+    for url in seen:
+        parts = urllib.parse.urlsplit(url)
+        local = parts.path + (f"?{parts.query}" if parts.query else "")
+        if url.startswith(base) and parts.path != path and not parts.path.startswith("/api/") \
+                and local not in out:
+            out.append(local)
+    if not out:
+        raise RuntimeError(f"a real page of {path} loaded no scripts: nothing to simulate")
+    return tuple(out)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -317,10 +463,28 @@ class Result:
     left_after_60s: int = 0
     warm_s: float = 0.0
     rest_source: str = ""
+    assets: tuple[str, ...] = ()
+    class_cpu: dict[str, float] = field(default_factory=dict)
+    step_cpu: dict[str, list[dict[str, float]]] = field(default_factory=dict)
+
+
+def stepped_visit(base: str, path: str, clock: CpuClock, assets: tuple[str, ...], page_like: bool,
+                  into: dict[str, list[dict[str, float]]]) -> Visit:
+    """One student alone, with the CPU each process spent on each of its steps added to ``into``."""
+    last = clock.read()
+
+    def mark(step: str) -> None:
+        nonlocal last
+        now = clock.read()
+        into.setdefault(step, []).append(cpu_delta(last, now))
+        last = now
+
+    return visit(base, path, assets=assets, page_like=page_like, mark=mark)
 
 
 def run_class(name: str, command: list[str], port: int, path: str, students: int, loads: int,
-              ready: object) -> Result:
+              ready: Callable[[Path, subprocess.Popen, int], None], page_like: bool = True,
+              steps: int = 0) -> Result:
     result = Result(name)
     log = Path(tempfile.mkstemp(prefix="bench-", suffix=".log")[1])
     with log.open("w") as out:
@@ -330,12 +494,19 @@ def run_class(name: str, command: list[str], port: int, path: str, students: int
     try:
         start = time.monotonic()
         wait_for_port(port, process)
-        ready(log, process)
+        ready(log, process, 1)
         result.warm_s = time.monotonic() - start
+        if page_like:  # a real page, once, to learn what it loads; then the pool it took a kernel from refills
+            result.assets = page_assets(base, path)
+            ready(log, process, 2)
+        clock = CpuClock(process.pid)
         with Kernels(process.pid) as kernels:
             warm = kernels.rss()  # the classroom's warm pool: each kernel as a student will get it
+            before = clock.read()
             with ThreadPoolExecutor(students) as pool:
-                result.class_visits = list(pool.map(lambda _: visit(base, path), range(students)))
+                result.class_visits = list(pool.map(
+                    lambda _: visit(base, path, assets=result.assets, page_like=page_like), range(students)))
+            result.class_cpu = cpu_delta(before, clock.read())
             mine = {v.kernel for v in result.class_visits if v.kernel}
             rss = kernels.rss()
             # At rest: the students' kernels after their visit if they are still there (stock Voila keeps them),
@@ -346,8 +517,10 @@ def run_class(name: str, command: list[str], port: int, path: str, students: int
             result.peak_each, result.peak_total = kernels.peak_each, kernels.peak_total
             time.sleep(60)
             result.left_after_60s = len(mine & set(kernels.rss()))
+            for _ in range(steps):
+                stepped_visit(base, path, clock, result.assets, page_like, result.step_cpu)
             for _ in range(loads):
-                result.seq_visits.append(visit(base, path, move=False))
+                result.seq_visits.append(visit(base, path, move=False, assets=result.assets, page_like=page_like))
     finally:
         process.send_signal(2)  # Ctrl+C
         try:
@@ -357,12 +530,13 @@ def run_class(name: str, command: list[str], port: int, path: str, students: int
     return result
 
 
-def classroom_ready(students: int, lesson: str) -> object:
-    def ready(log: Path, process: subprocess.Popen) -> None:
-        """Wait until today's pool is full (the instructor starts the server before the class arrives)."""
+def classroom_ready(students: int, lesson: str) -> Callable[[Path, subprocess.Popen, int], None]:
+    def ready(log: Path, process: subprocess.Popen, times: int) -> None:
+        """Wait until today's pool has been full ``times`` times (the instructor starts the server before the
+        class arrives; the second time, after the page that showed what a page loads took a kernel)."""
         want = f"Kernel pool of {lesson}.ipynb is filled with {students} kernel(s)"
         deadline = time.monotonic() + 900
-        while want not in log.read_text() and time.monotonic() < deadline:
+        while log.read_text().count(want) < times and time.monotonic() < deadline:
             time.sleep(1)
     return ready
 
@@ -371,6 +545,8 @@ def report(result: Result, students: int) -> None:
     mb = 1024 * 1024
     cv, sv = result.class_visits, result.seq_visits
     print(f"\n{result.name}: {students} students at once (server ready after {result.warm_s:.0f} s)")
+    if result.assets:
+        print(f"  each student loads the {len(result.assets)} scripts and styles a real page loaded")
     print(line("time to page", [v.page_s for v in cv]))
     print(line("time to first chart", [v.chart_s for v in cv]))
     print(line("control to redrawn chart", [v.redraw_s for v in cv], "ms"))
@@ -385,6 +561,20 @@ def report(result: Result, students: int) -> None:
     print(f"  kernel memory at peak       each max {result.peak_each / mb:6.0f} MB; all kernels "
           f"{result.peak_total / mb:7.0f} MB (pools included)")
     print(f"  students' kernels left 60 s after everyone left: {result.left_after_60s}")
+    if result.class_cpu:
+        c = result.class_cpu
+        print(f"  CPU while the class arrived ({c['wall']:.1f} s wall, {psutil.cpu_count()} cores): server "
+              f"{c['server']:.1f} s, kernels {c['kernels']:.1f} s, this benchmark's client {c['client']:.1f} s, "
+              f"other processes {c['others']:.1f} s")
+    if result.step_cpu:
+        print(f"  CPU ms per step, one student alone (mean of {len(result.step_cpu.get('page', []))}):")
+        print(f"    {'step':<8} {'server':>8} {'kernels':>8} {'client':>8} {'wall':>8}")
+        for step in STEPS:
+            got = result.step_cpu.get(step, [])
+            if got:
+                mean = {key: statistics.mean(d[key] for d in got) * 1000 for key in got[0]}
+                print(f"    {step:<8} {mean['server']:8.1f} {mean['kernels']:8.1f} {mean['client']:8.1f} "
+                      f"{mean['wall']:8.1f}")
     if sv:
         print(f"  {len(sv)} sequential loads: failures {sum(bool(v.error) for v in sv)}, hangs "
               f"{sum(v.hung for v in sv)}")
@@ -403,19 +593,24 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--states", choices=("at-once", "one-by-one"), default="at-once",
                    help="ask for every widget's state in one request, as the page does (default), or one request "
                    "per widget, as this benchmark did before")
+    p.add_argument("--client", choices=("page", "old"), default="page",
+                   help="do what Voila's page does (its scripts, its kernel's model, kernel info, the v1 websocket "
+                   "protocol; default) or what this benchmark did before 2026-11-30 (none of those, legacy JSON)")
+    p.add_argument("--steps", type=int, default=5, help="sequential visits whose CPU is measured step by step")
     args = p.parse_args(argv)
     global STATES
     STATES = args.states
     sys.stdout.reconfigure(line_buffering=True)  # each figure as soon as it is measured
-    print(f"widget states asked for {STATES}")
+    print(f"widget states asked for {STATES}; client: {args.client}")
     print(f"machine: {psutil.cpu_count()} CPUs, load average {', '.join(f'{x:.1f}' for x in psutil.getloadavg())}, "
           f"{psutil.virtual_memory().total / 2**30:.0f} GB")
 
     port = free_port()
     command = [sys.executable, "-m", "migbook.cli", "classroom", "--port", str(port), "--students",
                str(args.students), "--today", args.lesson, "--book", args.book]
+    page_like = args.client == "page"
     ours = run_class("migbook classroom", command, port, f"/live/{args.lesson}", args.students, args.loads,
-                     classroom_ready(args.students, args.lesson))
+                     classroom_ready(args.students, args.lesson), page_like, args.steps)
     report(ours, args.students)
 
     if not args.skip_stock:
@@ -423,7 +618,8 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tempfile.mkdtemp(prefix="bench-stock-"))
         notebook = lessons.notebook(args.lesson, out_dir=folder)
         stock = run_class("stock Voila (migbook lesson, before the classroom)", lessons.voila_command(notebook, port),
-                          port, "/", args.students, args.stock_loads, lambda log, process: None)
+                          port, "/", args.students, args.stock_loads, lambda log, process, times: None, page_like,
+                          args.steps)
         report(stock, args.students)
         ok = [v.chart_s for v in ours.class_visits if v.chart_s]
         theirs = [v.chart_s for v in stock.class_visits if v.chart_s]
