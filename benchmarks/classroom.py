@@ -290,15 +290,20 @@ def cpu_delta(before: dict[str, float], after: dict[str, float]) -> dict[str, fl
     return out
 
 
-STEPS = ("page", "assets", "connect", "states", "move")
+STEPS = ("page", "assets", "connect", "states", "move", "leave")
+LEAVE_WAIT_S = 15  # how long a step-measured visit waits for its kernel to exit (stock Voila's never does)
 
 
 def _no_step(step: str) -> None:
     pass
 
 
+BROWSER_HEADERS = {"Accept-Encoding": "gzip, deflate, br, zstd"}  # what Debian's chromium sends
+
+
 def _get(connection: http.client.HTTPConnection, path: str, cookie: str) -> bytes:
-    connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+    """``path``'s body as sent (a browser decompresses on the student's machine, not on the server's cores)."""
+    connection.request("GET", path, headers={**BROWSER_HEADERS, "Cookie": cookie} if cookie else BROWSER_HEADERS)
     response = connection.getresponse()
     body = response.read()
     if response.status != 200:
@@ -479,7 +484,14 @@ def stepped_visit(base: str, path: str, clock: CpuClock, assets: tuple[str, ...]
         into.setdefault(step, []).append(cpu_delta(last, now))
         last = now
 
-    return visit(base, path, assets=assets, page_like=page_like, mark=mark)
+    out = visit(base, path, assets=assets, page_like=page_like, mark=mark)
+    deadline = time.monotonic() + LEAVE_WAIT_S
+    while out.kernel and time.monotonic() < deadline:
+        if not any(out.kernel in " ".join(child.cmdline()) for child in clock.server.children(recursive=True)):
+            mark("leave")  # the kernel's exit, until the server has reaped it
+            break
+        time.sleep(0.05)
+    return out
 
 
 def run_class(name: str, command: list[str], port: int, path: str, students: int, loads: int,
@@ -517,6 +529,8 @@ def run_class(name: str, command: list[str], port: int, path: str, students: int
             result.peak_each, result.peak_total = kernels.peak_each, kernels.peak_total
             time.sleep(60)
             result.left_after_60s = len(mine & set(kernels.rss()))
+            if steps:  # measured alone: after the pools have refilled from the class (kernels warming use CPU)
+                ready(log, process, 3 if page_like else 2)
             for _ in range(steps):
                 stepped_visit(base, path, clock, result.assets, page_like, result.step_cpu)
             for _ in range(loads):
