@@ -473,6 +473,13 @@ class Result:
     step_cpu: dict[str, list[dict[str, float]]] = field(default_factory=dict)
 
 
+def _cmdline(process: psutil.Process) -> list[str]:
+    try:
+        return process.cmdline()
+    except psutil.Error:  # gone meanwhile
+        return []
+
+
 def stepped_visit(base: str, path: str, clock: CpuClock, assets: tuple[str, ...], page_like: bool,
                   into: dict[str, list[dict[str, float]]]) -> Visit:
     """One student alone, with the CPU each process spent on each of its steps added to ``into``."""
@@ -487,7 +494,7 @@ def stepped_visit(base: str, path: str, clock: CpuClock, assets: tuple[str, ...]
     out = visit(base, path, assets=assets, page_like=page_like, mark=mark)
     deadline = time.monotonic() + LEAVE_WAIT_S
     while out.kernel and time.monotonic() < deadline:
-        if not any(out.kernel in " ".join(child.cmdline()) for child in clock.server.children(recursive=True)):
+        if not any(out.kernel in " ".join(_cmdline(child)) for child in clock.server.children(recursive=True)):
             mark("leave")  # the kernel's exit, until the server has reaped it
             break
         time.sleep(0.05)
@@ -529,10 +536,14 @@ def run_class(name: str, command: list[str], port: int, path: str, students: int
             result.peak_each, result.peak_total = kernels.peak_each, kernels.peak_total
             time.sleep(60)
             result.left_after_60s = len(mine & set(kernels.rss()))
-            if steps:  # measured alone: after the pools have refilled from the class (kernels warming use CPU)
-                ready(log, process, 3 if page_like else 2)
-            for _ in range(steps):
+            # Each step measured alone: after the pool has refilled from the class, and again after each visit
+            # (a kernel warming up uses the CPU the steps would be charged with).
+            fills = 3 if page_like else 2
+            for n in range(steps):
+                ready(log, process, fills + n)
                 stepped_visit(base, path, clock, result.assets, page_like, result.step_cpu)
+            if steps:
+                ready(log, process, fills + steps)
             for _ in range(loads):
                 result.seq_visits.append(visit(base, path, move=False, assets=result.assets, page_like=page_like))
     finally:
