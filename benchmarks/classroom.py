@@ -1,41 +1,73 @@
 """A class arriving together: `migbook classroom` against stock Voila on the same lesson (printed, not a test).
 
     python benchmarks/classroom.py [--students 30] [--lesson 01-stock-and-flow] [--loads 200] [--stock-loads 20]
-                                   [--states at-once|one-by-one]
+                                   [--states at-once|one-by-one] [--client page|old] [--steps 5]
 
-Each simulated student does what the lesson page does, with no browser: loads the page, connects to its kernel's
-websocket, asks for every widget's state in one request as the page's widget manager does (ipywidgets 8's control
-comm; ``--states one-by-one`` asks widget by widget, as this benchmark did before 2026-11-30: about a hundred round
-trips per student on lesson 01) (the chart widget's SVG, or in the classroom its spec, which the page then
-draws in some tens of milliseconds not counted here, is the first chart), moves one slider through the widget
-protocol and waits for the redrawn chart (a new SVG; in the classroom the data-only update for the chart on the
-page, which the page applies in a few milliseconds, not counted here), then leaves (closes the socket, sends the
-shutdown beacon).
+Each simulated student does what the lesson page does, with no browser (checked 2026-11-30 against Debian's
+chromium opening the lesson, its requests and websocket frames recorded): loads the page; loads the scripts and
+styles a real page loads (95 for lesson 01, recorded by chromium once per run, asked for as chromium asks, gzip
+accepted and not decompressed, which a browser does on the student's machine; one keep-alive connection where a
+browser opens six); asks for its kernel's model (``GET /api/kernels/ID``); opens the kernel's websocket with
+jupyter_server's binary ``v1.kernel.websocket.jupyter.org`` protocol (what Voila's @jupyterlab/services offers
+first and the server picks) and sends ``kernel_info_request``; asks for every widget's state in one request as
+ipywidgets 8's manager does (``--states one-by-one``: one request per widget, as this benchmark did before); the
+chart widget's spec (or stock Voila's SVG) is the first chart, which the page then draws in some tens of
+milliseconds not counted here; moves one slider through the widget protocol and waits for the redrawn chart (the
+data-only update the page applies in a few milliseconds, not counted), then leaves (closes the socket, sends the
+shutdown beacon). ``--client old`` does what this benchmark did before 2026-11-30: no scripts, no kernel model,
+no kernel info, the legacy JSON protocol; its figures are lower than a real page's and not comparable.
 Printed: time to page and to first chart (p50, p95, max), control to redrawn chart (p50, p95), kernel memory
-(each and total, at rest and at peak), students' kernels still running 60 s after everyone left, and failures and
-hangs over sequential loads; the same for stock Voila (`voila lesson.ipynb`, as `migbook lesson` ran it before
-the classroom existed) in the same run. Times are wall-clock on whatever machine runs it: say how loaded it was.
+(each and total, at rest and at peak), students' kernels still running 60 s after everyone left, failures and
+hangs over sequential loads; the CPU seconds the server, the kernels, this benchmark's client and every other
+process on the machine used while the class arrived; and the CPU each of them used for each step of one student
+alone (``--steps``, each after the pool has refilled); the same for stock Voila (`voila lesson.ipynb`, as
+`migbook lesson` ran it before the classroom existed) in the same run. Times are wall-clock on whatever machine
+runs it: say how loaded it was (the machine this was written on is shared with other work).
 
-Measured 2026-11-30 on the shared two-core machine, lesson 01, 30 students, widget states asked for at once, kernel
-memory as RSS (as before). Load average 8 to 17 from other work throughout:
+Where the time went (2026-11-30, py-spy on the server, the client and two kernels during a 30-student run, and
+this benchmark's per-step CPU; lesson 01):
+
+    one student alone, CPU ms        server  kernel  client
+    page (from the warm pool)             4       0       6
+    its 95 scripts and styles (5.8 MB)  100       0      33   <- most of the server's share
+    kernel model, websocket, kernel info 14      16      10   (jupyter_server's nudge: 2 more kernel_info)
+    widget states (104 widgets, 155 KB)   4      24       8   (ipywidgets computed them twice)
+    a control's move                      4      14       9   (plus an echo of the move)
+    leaving: the kernel's exit            -     330       -   (Python's last full collection of the lesson)
+
+The server is one process on one core: thirty students' scripts alone were about 3 s of it. A kernel's exit
+cost more CPU than everything else a student did, and thirty students leaving spent 8 s of the two cores while
+others were still arriving. What was cut: Voila's front-end files are gzipped once and remembered in memory
+(server ~100 -> ~60 ms a student, 5.8 -> 1.7 MB), the Vega bundle is read once, the widget states are computed
+once and the move is not echoed, and a lesson's kernel freezes its objects after the set-up (``gc.freeze``: its
+exit 0.33 -> 0.035 s of CPU). The benchmark's own client used about 1 s of CPU (of about 10 s the box spent)
+while thirty arrived: it shares the two cores with what it measures.
+
+Measured 2026-11-30 on the shared two-core machine, lesson 01, 30 students, kernel memory as RSS. Earlier
+figures, with the old client (no scripts, legacy protocol):
 
     run                                   first chart p50/p95  control to chart p50/p95  kernel RSS  left  hangs
     earlier (idle box, states one by one,  -    / 3.81 s          520 / 1,060 ms           151 MB      0     0
       every redraw a whole spec)
     classroom, refill 1 s after handout   2.82 / 3.05 s        1,341 / 1,927 ms           140 MB      0     0
+      (load 8 to 17)
     classroom, refill 20 s after handout  2.14 / 2.63 s          514 /   912 ms           140 MB      0     0
-    stock Voila (same run as the first)  56.73 / 58.11 s         927 / 1,113 ms           232 MB     30     0
+      (load 8 to 17)
+    the same, idle box (load 1.0)         3.87 / 4.61 s          730 / 1,391 ms           140 MB      0     0
+    stock Voila (idle box, same run)     63.03 / 64.62 s       1,293 / 2,049 ms           228 MB     30     0
 
-The same code (refill 20 s) on the box with nothing else running (load 1.0 at the start, 21:03 UTC):
+Back to back with the page's client (--loads 0 --skip-stock), before this change (b9e8651) and after; the machine
+was shared with other sessions' builds (load 3 to 11), so runs differ by more than some of the changes:
 
-    classroom                             3.87 / 4.61 s          730 / 1,391 ms           140 MB      0     0
-    stock Voila (same run)               63.03 / 64.62 s       1,293 / 2,049 ms           228 MB     30     0
-    sequential loads (200)                0.53 / 1.42 s first chart, no failure or hang
+    run                                  first chart    control to chart  CPU while arriving (s): wall, server,
+                                         p50 / p95 s    p50 / p95 ms      kernels, client, other processes
+    before, pair 1 (load 3.4 at start)   2.94 / 3.55    526 /   772       7.7  2.1  8.3  1.0  4.0
+    scripts gzipped and remembered,      3.67 / 4.14    395 / 1,307       8.7  2.2  8.4  1.1  5.7
+      states once, no echo (load 11)
+    before, pair 2 (load 10)             4.89 / 5.24    359 /   649       9.5  2.3  7.8  1.1  7.8
+    all of it, with gc.freeze (load 10)  2.63 / 3.00    333 /   370       4.8  1.9  3.8  0.9  2.9
 
-Sequential loads (200, classroom): first chart p50 1.13 s, p95 4.21 s, no failure or hang (refill 20 s).
-A redraw's kernel side (cProfile of the render callback, outside the server): lesson 01's stock-flow explorer
-126 ms -> 3 to 6 ms, its migrant-stock menu 1,449 ms -> 2 to 3 ms; the page applies an update in about 4 ms
-(stock-flow) where embedding the whole spec again took 21 ms (migrant stock: 9 against 120 ms).
+FULL_RUN_FIGURES
 """
 
 from __future__ import annotations
