@@ -66,8 +66,6 @@ was shared with other sessions' builds (load 3 to 11), so runs differ by more th
       states once, no echo (load 11)
     before, pair 2 (load 10)             4.89 / 5.24    359 /   649       9.5  2.3  7.8  1.1  7.8
     all of it, with gc.freeze (load 10)  2.63 / 3.00    333 /   370       4.8  1.9  3.8  0.9  2.9
-
-FULL_RUN_FIGURES
 """
 
 from __future__ import annotations
