@@ -66,6 +66,22 @@ was shared with other sessions' builds (load 3 to 11), so runs differ by more th
       states once, no echo (load 11)
     before, pair 2 (load 10)             4.89 / 5.24    359 /   649       9.5  2.3  7.8  1.1  7.8
     all of it, with gc.freeze (load 10)  2.63 / 3.00    333 /   370       4.8  1.9  3.8  0.9  2.9
+
+The full run after the change (23:38 to 23:55 UTC; load 6.6 at the start, 4.4 at the end; while the class
+arrived, other sessions' processes used 8.1 of the 14.2 CPU seconds the machine spent):
+
+    run                       first chart    control to chart  kernel RSS  left  hangs  CPU while arriving
+                              p50 / p95 s    p50 / p95 ms      (at rest)               (as above)
+    classroom                 3.63 / 3.85    337 /   426       140 MB      0     0      7.1  1.7  2.9  1.0  8.1
+    stock Voila (same run)   47.48 / 47.75   896 / 1,133       232 MB     30     0     48.8  8.4 70.9  1.2 16.7
+    classroom, 200 sequential loads: first chart 1.30 / 3.46 s, no failure or hang (beyond the pool of 30 a
+      load waits for a kernel to warm)
+
+Its CPU per step, one student alone (ms; server, kernels, client): page 0, 3, 4; scripts 73, 127, 21; kernel
+model, websocket and kernel info 10, 43, 5; states 13, 43, 5; a move 7, 43, 4; leaving 10, 137, 9. The kernels'
+share of a step that sends them nothing (the scripts) is the 41 idle kernels' own background work, not yet
+explained. Stock Voila: page (a kernel started cold) 227, 2,043, 39; a move 10, 97, 7 (the SVG drawn in the
+kernel).
 """
 
 from __future__ import annotations
