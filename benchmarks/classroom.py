@@ -1,50 +1,110 @@
 """A class arriving together: `migbook classroom` against stock Voila on the same lesson (printed, not a test).
 
     python benchmarks/classroom.py [--students 30] [--lesson 01-stock-and-flow] [--loads 200] [--stock-loads 20]
-                                   [--states at-once|one-by-one]
+                                   [--states at-once|one-by-one] [--client page|old] [--steps 5]
 
-Each simulated student does what the lesson page does, with no browser: loads the page, connects to its kernel's
-websocket, asks for every widget's state in one request as the page's widget manager does (ipywidgets 8's control
-comm; ``--states one-by-one`` asks widget by widget, as this benchmark did before 2026-11-30: about a hundred round
-trips per student on lesson 01) (the chart widget's SVG, or in the classroom its spec, which the page then
-draws in some tens of milliseconds not counted here, is the first chart), moves one slider through the widget
-protocol and waits for the redrawn chart (a new SVG; in the classroom the data-only update for the chart on the
-page, which the page applies in a few milliseconds, not counted here), then leaves (closes the socket, sends the
-shutdown beacon).
+Each simulated student does what the lesson page does, with no browser (checked 2026-11-30 against Debian's
+chromium opening the lesson, its requests and websocket frames recorded): loads the page; loads the scripts and
+styles a real page loads (95 for lesson 01, recorded by chromium once per run, asked for as chromium asks, gzip
+accepted and not decompressed, which a browser does on the student's machine; one keep-alive connection where a
+browser opens six); asks for its kernel's model (``GET /api/kernels/ID``); opens the kernel's websocket with
+jupyter_server's binary ``v1.kernel.websocket.jupyter.org`` protocol (what Voila's @jupyterlab/services offers
+first and the server picks) and sends ``kernel_info_request``; asks for every widget's state in one request as
+ipywidgets 8's manager does (``--states one-by-one``: one request per widget, as this benchmark did before); the
+chart widget's spec (or stock Voila's SVG) is the first chart, which the page then draws in some tens of
+milliseconds not counted here; moves one slider through the widget protocol and waits for the redrawn chart (the
+data-only update the page applies in a few milliseconds, not counted), then leaves (closes the socket, sends the
+shutdown beacon). ``--client old`` does what this benchmark did before 2026-11-30: no scripts, no kernel model,
+no kernel info, the legacy JSON protocol; its figures are lower than a real page's and not comparable.
 Printed: time to page and to first chart (p50, p95, max), control to redrawn chart (p50, p95), kernel memory
-(each and total, at rest and at peak), students' kernels still running 60 s after everyone left, and failures and
-hangs over sequential loads; the same for stock Voila (`voila lesson.ipynb`, as `migbook lesson` ran it before
-the classroom existed) in the same run. Times are wall-clock on whatever machine runs it: say how loaded it was.
+(each and total, at rest and at peak), students' kernels still running 60 s after everyone left, failures and
+hangs over sequential loads; the CPU seconds the server, the kernels, this benchmark's client and every other
+process on the machine used while the class arrived; and the CPU each of them used for each step of one student
+alone (``--steps``, each after the pool has refilled); the same for stock Voila (`voila lesson.ipynb`, as
+`migbook lesson` ran it before the classroom existed) in the same run. Times are wall-clock on whatever machine
+runs it: say how loaded it was (the machine this was written on is shared with other work).
 
-Measured 2026-11-30 on the shared two-core machine, lesson 01, 30 students, widget states asked for at once, kernel
-memory as RSS (as before). Load average 8 to 17 from other work throughout:
+Where the time went (2026-11-30, py-spy on the server, the client and two kernels during a 30-student run, and
+this benchmark's per-step CPU; lesson 01):
+
+    one student alone, CPU ms        server  kernel  client
+    page (from the warm pool)             4       0       6
+    its 95 scripts and styles (5.8 MB)  100       0      33   <- most of the server's share
+    kernel model, websocket, kernel info 14      16      10   (jupyter_server's nudge: 2 more kernel_info)
+    widget states (104 widgets, 155 KB)   4      24       8   (ipywidgets computed them twice)
+    a control's move                      4      14       9   (plus an echo of the move)
+    leaving: the kernel's exit            -     330       -   (Python's last full collection of the lesson)
+
+The server is one process on one core: thirty students' scripts alone were about 3 s of it. A kernel's exit
+cost more CPU than everything else a student did, and thirty students leaving spent 8 s of the two cores while
+others were still arriving. What was cut: Voila's front-end files are gzipped once and remembered in memory
+(server ~100 -> ~60 ms a student, 5.8 -> 1.7 MB), the Vega bundle is read once, the widget states are computed
+once and the move is not echoed, and a lesson's kernel freezes its objects after the set-up (``gc.freeze``: its
+exit 0.33 -> 0.035 s of CPU). The benchmark's own client used about 1 s of CPU (of about 10 s the box spent)
+while thirty arrived: it shares the two cores with what it measures.
+
+Measured 2026-11-30 on the shared two-core machine, lesson 01, 30 students, kernel memory as RSS. Earlier
+figures, with the old client (no scripts, legacy protocol):
 
     run                                   first chart p50/p95  control to chart p50/p95  kernel RSS  left  hangs
     earlier (idle box, states one by one,  -    / 3.81 s          520 / 1,060 ms           151 MB      0     0
       every redraw a whole spec)
     classroom, refill 1 s after handout   2.82 / 3.05 s        1,341 / 1,927 ms           140 MB      0     0
+      (load 8 to 17)
     classroom, refill 20 s after handout  2.14 / 2.63 s          514 /   912 ms           140 MB      0     0
-    stock Voila (same run as the first)  56.73 / 58.11 s         927 / 1,113 ms           232 MB     30     0
+      (load 8 to 17)
+    the same, idle box (load 1.0)         3.87 / 4.61 s          730 / 1,391 ms           140 MB      0     0
+    stock Voila (idle box, same run)     63.03 / 64.62 s       1,293 / 2,049 ms           228 MB     30     0
 
-The same code (refill 20 s) on the box with nothing else running (load 1.0 at the start, 21:03 UTC):
+Back to back with the page's client (--loads 0 --skip-stock), before this change (b9e8651) and after; the machine
+was shared with other sessions' builds (load 3 to 11), so runs differ by more than some of the changes:
 
-    classroom                             3.87 / 4.61 s          730 / 1,391 ms           140 MB      0     0
-    stock Voila (same run)               63.03 / 64.62 s       1,293 / 2,049 ms           228 MB     30     0
-    sequential loads (200)                0.53 / 1.42 s first chart, no failure or hang
+    run                                  first chart    control to chart  CPU while arriving (s): wall, server,
+                                         p50 / p95 s    p50 / p95 ms      kernels, client, other processes
+    before, pair 1 (load 3.4 at start)   2.94 / 3.55    526 /   772       7.7  2.1  8.3  1.0  4.0
+    scripts gzipped and remembered,      3.67 / 4.14    395 / 1,307       8.7  2.2  8.4  1.1  5.7
+      states once, no echo (load 11)
+    before, pair 2 (load 10)             4.89 / 5.24    359 /   649       9.5  2.3  7.8  1.1  7.8
+    all of it, with gc.freeze (load 10)  2.63 / 3.00    333 /   370       4.8  1.9  3.8  0.9  2.9
+    after, quieter (23:55, load 1.5)     2.03 / 2.24    275 /   399       5.3  1.3  2.4  0.7  5.6
+    before, next (23:57, load 3.7)       1.84 / 1.92    184 /   301       5.3  1.6  7.4  0.7  0.0
+    after, --client old (load 3.3)       1.50 / 2.34    279 /   667       3.3  0.7  4.0  1.1  0.8
 
-Sequential loads (200, classroom): first chart p50 1.13 s, p95 4.21 s, no failure or hang (refill 20 s).
-A redraw's kernel side (cProfile of the render callback, outside the server): lesson 01's stock-flow explorer
-126 ms -> 3 to 6 ms, its migrant-stock menu 1,449 ms -> 2 to 3 ms; the page applies an update in about 4 ms
-(stock-flow) where embedding the whole spec again took 21 ms (migrant stock: 9 against 120 ms).
+The wall-clock figures follow the other sessions' load more than the code (the last "before" run had the machine
+to itself and beat the "after" run beside it); the CPU the classroom itself spends while thirty arrive does not:
+server, kernels and client together 9.7 s before and 4.4 s after in the quieter pair (kernels 7.4 -> 2.4 s, the
+exits of the leaving students' kernels; server 1.6 -> 1.3 s). With the machine nearly to itself, first chart
+p95 is under the 3 s target before and after; control to chart p95 (300 to 400 ms) is not under 150 ms: thirty
+moves at once cost about 25 ms of CPU each across kernel (ipykernel's handling of the message, the callback's
+~4 ms, the status and update messages), server (~5 ms) and client (~5 ms), queued on two cores.
+
+The full run after the change (23:38 to 23:55 UTC; load 6.6 at the start, 4.4 at the end; while the class
+arrived, other sessions' processes used 8.1 of the 14.2 CPU seconds the machine spent):
+
+    run                       first chart    control to chart  kernel RSS  left  hangs  CPU while arriving
+                              p50 / p95 s    p50 / p95 ms      (at rest)               (as above)
+    classroom                 3.63 / 3.85    337 /   426       140 MB      0     0      7.1  1.7  2.9  1.0  8.1
+    stock Voila (same run)   47.48 / 47.75   896 / 1,133       232 MB     30     0     48.8  8.4 70.9  1.2 16.7
+    classroom, 200 sequential loads: first chart 1.30 / 3.46 s, no failure or hang (beyond the pool of 30 a
+      load waits for a kernel to warm)
+
+Its CPU per step, one student alone (ms; server, kernels, client): page 0, 3, 4; scripts 73, 127, 21; kernel
+model, websocket and kernel info 10, 43, 5; states 13, 43, 5; a move 7, 43, 4; leaving 10, 137, 9. The kernels'
+share of a step that sends them nothing (the scripts) is the 41 idle kernels' own background work, not yet
+explained. Stock Voila: page (a kernel started cold) 227, 2,043, 39; a move 10, 97, 7 (the SVG drawn in the
+kernel).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import http.client
 import http.cookiejar
 import json
 import math
 import re
+import resource
 import socket
 import statistics
 import subprocess
@@ -55,6 +115,7 @@ import time
 import urllib.parse
 import urllib.request
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,39 +197,81 @@ class Kernels:
         self._thread.join()
 
 
-def _msg(msg_type: str, content: dict, channel: str = "shell", metadata: dict | None = None) -> tuple[str, str]:
-    msg_id = uuid.uuid4().hex
-    return msg_id, json.dumps({"header": {"msg_id": msg_id, "msg_type": msg_type, "username": "student",
-                                          "session": uuid.uuid4().hex, "version": "5.3", "date": ""},
-                               "parent_header": {}, "metadata": metadata or {}, "content": content,
-                               "channel": channel, "buffers": []})
+V1 = "v1.kernel.websocket.jupyter.org"  # the websocket protocol the page's @jupyterlab/services offers first
 
 
-def _states_at_once(ws: websocket.WebSocket, deadline: float) -> tuple[dict[str, dict], float]:
+class KernelSocket:
+    """A kernel's websocket as the page uses it: jupyter_server's binary ``v1`` protocol (what Voila's page
+    negotiates), or the legacy JSON one (what this benchmark spoke before 2026-11-30, ``--protocol legacy``)."""
+
+    def __init__(self, url: str, protocol: str) -> None:
+        self.ws = websocket.create_connection(url, timeout=STEP_TIMEOUT_S,
+                                              subprotocols=[V1] if protocol == "v1" else None)
+        self.v1 = self.ws.getsubprotocol() == V1
+        if (protocol == "v1") != self.v1:
+            raise RuntimeError(f"asked for the {protocol} protocol, the server chose {self.ws.getsubprotocol()!r}")
+        self.session = uuid.uuid4().hex
+
+    def send(self, msg_type: str, content: dict, channel: str = "shell", metadata: dict | None = None) -> str:
+        msg_id = uuid.uuid4().hex
+        header = {"msg_id": msg_id, "msg_type": msg_type, "username": "student", "session": self.session,
+                  "version": "5.3", "date": ""}
+        if self.v1:
+            from jupyter_server.services.kernels.connection.base import serialize_msg_to_ws_v1
+
+            parts = [json.dumps(x).encode() for x in (header, {}, metadata or {}, content)]
+            self.ws.send_binary(serialize_msg_to_ws_v1(parts, channel))
+        else:
+            self.ws.send(json.dumps({"header": header, "parent_header": {}, "metadata": metadata or {},
+                                     "content": content, "channel": channel, "buffers": []}))
+        return msg_id
+
+    def recv(self, deadline: float) -> dict:
+        """The next message, as a dict with ``msg_type``, ``parent_header`` and ``content``."""
+        self.ws.settimeout(max(0.1, deadline - time.monotonic()))
+        try:
+            raw = self.ws.recv()
+        except websocket.WebSocketTimeoutException:
+            raise TimeoutError from None
+        if not self.v1:
+            if isinstance(raw, bytes):
+                return {"msg_type": "binary", "parent_header": {}, "content": {}}
+            return json.loads(raw)
+        from jupyter_server.services.kernels.connection.base import deserialize_msg_from_ws_v1
+
+        _channel, parts = deserialize_msg_from_ws_v1(raw)
+        header = json.loads(parts[0])
+        return {"msg_type": header["msg_type"], "parent_header": json.loads(parts[1]),
+                "content": json.loads(parts[3])}
+
+    def close(self) -> None:
+        self.ws.close()
+
+
+def _states_at_once(ws: KernelSocket, deadline: float) -> tuple[dict[str, dict], float]:
     """Every widget's state in one reply, as the page's widget manager (ipywidgets 8) asks for it: a comm to the
     "jupyter.widget.control" target, one ``request_states``, one ``update_states`` back."""
     control = uuid.uuid4().hex
-    ws.send(_msg("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
-                 metadata={"version": "1.0.0"})[1])
-    ws.send(_msg("comm_msg", {"comm_id": control, "data": {"method": "request_states"}})[1])
+    ws.send("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
+            metadata={"version": "1.0.0"})
+    ws.send("comm_msg", {"comm_id": control, "data": {"method": "request_states"}})
     reply = _recv_until(ws, lambda m: m.get("msg_type") == "comm_msg" and m["content"].get("comm_id") == control
                         and m["content"].get("data", {}).get("method") == "update_states", deadline)
     arrived = time.monotonic()
-    ws.send(_msg("comm_close", {"comm_id": control, "data": {}})[1])
+    ws.send("comm_close", {"comm_id": control, "data": {}})
     return {model: entry["state"] for model, entry in reply["content"]["data"]["states"].items()}, arrived
 
 
-def _states_one_by_one(ws: websocket.WebSocket, deadline: float) -> tuple[dict[str, dict], float]:
+def _states_one_by_one(ws: KernelSocket, deadline: float) -> tuple[dict[str, dict], float]:
     """Every widget's state, one ``request_state`` per widget (what ipywidgets 7's manager did; this benchmark
     did it before it asked as the page does), and when the first chart's state arrived."""
-    info_id, info = _msg("comm_info_request", {"target_name": "jupyter.widget"})
-    ws.send(info)
+    info_id = ws.send("comm_info_request", {"target_name": "jupyter.widget"})
     reply = _recv_until(ws, lambda m: m.get("msg_type") == "comm_info_reply"
                         and m.get("parent_header", {}).get("msg_id") == info_id, deadline)
     comms = list(reply["content"]["comms"])
     states: dict[str, dict] = {}
     for comm in comms:
-        ws.send(_msg("comm_msg", {"comm_id": comm, "data": {"method": "request_state"}})[1])
+        ws.send("comm_msg", {"comm_id": comm, "data": {"method": "request_state"}})
     first_chart = math.inf
     while len(states) < len(comms):
         msg = _recv_until(ws, lambda m: m.get("msg_type") == "comm_msg"
@@ -179,16 +282,9 @@ def _states_one_by_one(ws: websocket.WebSocket, deadline: float) -> tuple[dict[s
     return states, first_chart
 
 
-def _recv_until(ws: websocket.WebSocket, done: object, deadline: float) -> dict:
+def _recv_until(ws: KernelSocket, done: object, deadline: float) -> dict:
     while time.monotonic() < deadline:
-        ws.settimeout(max(0.1, deadline - time.monotonic()))
-        try:
-            raw = ws.recv()
-        except websocket.WebSocketTimeoutException:
-            break
-        if isinstance(raw, bytes):
-            continue
-        msg = json.loads(raw)
+        msg = ws.recv(deadline)
         if done(msg):
             return msg
     raise TimeoutError
@@ -224,8 +320,65 @@ def _panel_of(slider: str, states: dict[str, dict]) -> set[str]:
     raise LookupError("the slider is in no live panel")
 
 
-def visit(base: str, path: str, move: bool = True) -> Visit:
-    """One student: the page, the first chart, one control moved, and leaving as the page does."""
+class CpuClock:
+    """CPU seconds used so far by the server, its kernels (those still running and those it has reaped), this
+    benchmark's client (all its threads), and the whole machine."""
+
+    def __init__(self, server_pid: int) -> None:
+        self.server = psutil.Process(server_pid)
+
+    def read(self) -> dict[str, float]:
+        mine = self.server.cpu_times()
+        kernels = mine.children_user + mine.children_system  # kernels already shut down and reaped
+        for child in self.server.children(recursive=True):
+            with contextlib.suppress(psutil.Error):
+                times = child.cpu_times()
+                kernels += times.user + times.system
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        box = psutil.cpu_times()
+        return {"server": mine.user + mine.system, "kernels": kernels, "client": me.ru_utime + me.ru_stime,
+                "machine": box.user + box.system + box.nice + getattr(box, "irq", 0) + getattr(box, "softirq", 0),
+                "wall": time.monotonic()}
+
+
+def cpu_delta(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:
+    out = {key: after[key] - before[key] for key in before}
+    out["others"] = max(0.0, out["machine"] - out["server"] - out["kernels"] - out["client"])
+    return out
+
+
+STEPS = ("page", "assets", "connect", "states", "move", "leave")
+LEAVE_WAIT_S = 15  # how long a step-measured visit waits for its kernel to exit (stock Voila's never does)
+
+
+def _no_step(step: str) -> None:
+    pass
+
+
+BROWSER_HEADERS = {"Accept-Encoding": "gzip, deflate, br, zstd"}  # what Debian's chromium sends
+
+
+def _get(connection: http.client.HTTPConnection, path: str, cookie: str) -> bytes:
+    """``path``'s body as sent (a browser decompresses on the student's machine, not on the server's cores)."""
+    connection.request("GET", path, headers={**BROWSER_HEADERS, "Cookie": cookie} if cookie else BROWSER_HEADERS)
+    response = connection.getresponse()
+    body = response.read()
+    if response.status != 200:
+        raise RuntimeError(f"{path}: {response.status}")
+    return body
+
+
+def visit(base: str, path: str, move: bool = True, assets: tuple[str, ...] = (), page_like: bool = True,
+          mark: Callable[[str], None] = _no_step) -> Visit:
+    """One student: the page, the first chart, one control moved, and leaving as the page does.
+
+    ``page_like`` (the default since 2026-11-30) does what Voila's page does, in its order: after the page, it
+    loads the page's scripts and styles (``assets``, as a real page loaded them; one keep-alive connection where
+    a browser uses up to six), asks for its kernel's model (``GET /api/kernels/ID``), opens the websocket with the
+    ``v1`` protocol and sends ``kernel_info_request`` before asking for the widgets' state. Without it, what this
+    benchmark did before: no assets, no model, no kernel info, the legacy JSON protocol. ``mark(step)`` is called
+    as each of :data:`STEPS` ends.
+    """
     out = Visit()
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
@@ -241,21 +394,39 @@ def visit(base: str, path: str, move: bool = True) -> Visit:
         out.error = f"page: {err}"
         return out
     out.page_s = time.monotonic() - start
+    mark("page")
     found = re.search(r'"kernelId": "([0-9a-f-]{36})"', page)
     if status != 200 or not found:
         out.error = f"page {status} without a kernel"
         return out
     out.kernel = found.group(1)
-    ws_url = base.replace("http://", "ws://") + f"/api/kernels/{out.kernel}/channels?session_id={uuid.uuid4().hex}"
     xsrf = next((c.value for c in jar if c.name == "_xsrf"), "")
-    try:
-        ws = websocket.create_connection(ws_url, timeout=STEP_TIMEOUT_S)
-    except Exception as err:
-        out.error = f"websocket: {err}"
-        return out
+    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
+    ws_url = base.replace("http://", "ws://") + f"/api/kernels/{out.kernel}/channels?session_id={uuid.uuid4().hex}"
+    ws = None
     try:
         deadline = time.monotonic() + STEP_TIMEOUT_S
+        if page_like:
+            connection = http.client.HTTPConnection(urllib.parse.urlsplit(base).netloc, timeout=STEP_TIMEOUT_S)
+            try:
+                for asset in assets:
+                    _get(connection, asset, cookie)
+                mark("assets")
+                _get(connection, f"/api/kernels/{out.kernel}", cookie)
+            finally:
+                connection.close()
+        try:
+            ws = KernelSocket(ws_url, "v1" if page_like else "legacy")
+        except Exception as err:
+            out.error = f"websocket: {err}"
+            return out
+        if page_like:
+            info = ws.send("kernel_info_request", {})
+            _recv_until(ws, lambda m: m.get("msg_type") == "kernel_info_reply"
+                        and m.get("parent_header", {}).get("msg_id") == info, deadline)
+        mark("connect")
         states, arrived = (_states_at_once if STATES == "at-once" else _states_one_by_one)(ws, deadline)
+        mark("states")
         chart = next((comm for comm, state in states.items() if _is_chart(state.get("value"))), None)
         out.chart_s = arrived - start if chart is not None else None
         if chart is None:
@@ -272,16 +443,21 @@ def visit(base: str, path: str, move: bool = True) -> Visit:
                 value = state["value"] + step if state["value"] + step <= state["max"] else state["value"] - step
                 change = {"value": value}
             moved = time.monotonic()
-            ws.send(_msg("comm_msg", {"comm_id": slider, "data": {"method": "update", "state": change,
-                                                                    "buffer_paths": []}})[1])
+            move_id = ws.send("comm_msg", {"comm_id": slider, "data": {"method": "update", "state": change,
+                                                             "buffer_paths": []}})
             _recv_until(ws, _redrawn(panel), moved + STEP_TIMEOUT_S)
             out.redraw_s = time.monotonic() - moved
+            # The kernel's idle status ends the move: every message it sends for the move has been counted.
+            _recv_until(ws, lambda m: m.get("msg_type") == "status" and m["parent_header"].get("msg_id") == move_id
+                        and m["content"].get("execution_state") == "idle", moved + STEP_TIMEOUT_S)
+            mark("move")
     except TimeoutError:
         out.hung = True
     except Exception as err:
         out.error = f"{type(err).__name__}: {err}"
     finally:
-        ws.close()
+        if ws is not None:
+            ws.close()
         # The page's beforeunload beacon, with the _xsrf cookie when the server set one.
         try:
             request = urllib.request.Request(f"{base}/voila/api/shutdown/{out.kernel}", method="POST",
@@ -290,6 +466,38 @@ def visit(base: str, path: str, move: bool = True) -> Visit:
         except Exception:
             pass  # stock Voila refuses it (403): that is one of the things measured
     return out
+
+
+def page_assets(base: str, path: str) -> tuple[str, ...]:
+    """The scripts and styles a real page of ``path`` loads (Debian's chromium, once, before the class): what each
+    simulated student then loads, in that order. The page itself, its kernel's model and the websocket are not
+    assets (the students do those themselves)."""
+    from playwright.sync_api import sync_playwright
+
+    from migbook.qa.browser import CHROMIUM_FLAGS, chromium_path
+
+    seen: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page()
+            page.on("request", lambda request: seen.append(request.url))
+            page.goto(base + path, timeout=STEP_TIMEOUT_S * 1000)
+            page.wait_for_load_state("networkidle", timeout=STEP_TIMEOUT_S * 1000)
+            page.wait_for_selector(".widget-html-content svg", timeout=STEP_TIMEOUT_S * 1000)
+            page.wait_for_load_state("networkidle", timeout=STEP_TIMEOUT_S * 1000)
+        finally:
+            browser.close()
+    out = []
+    for url in seen:
+        parts = urllib.parse.urlsplit(url)
+        local = parts.path + (f"?{parts.query}" if parts.query else "")
+        if url.startswith(base) and parts.path != path and not parts.path.startswith("/api/") \
+                and local not in out:
+            out.append(local)
+    if not out:
+        raise RuntimeError(f"a real page of {path} loaded no scripts: nothing to simulate")
+    return tuple(out)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -317,10 +525,42 @@ class Result:
     left_after_60s: int = 0
     warm_s: float = 0.0
     rest_source: str = ""
+    assets: tuple[str, ...] = ()
+    class_cpu: dict[str, float] = field(default_factory=dict)
+    step_cpu: dict[str, list[dict[str, float]]] = field(default_factory=dict)
+
+
+def _cmdline(process: psutil.Process) -> list[str]:
+    try:
+        return process.cmdline()
+    except psutil.Error:  # gone meanwhile
+        return []
+
+
+def stepped_visit(base: str, path: str, clock: CpuClock, assets: tuple[str, ...], page_like: bool,
+                  into: dict[str, list[dict[str, float]]]) -> Visit:
+    """One student alone, with the CPU each process spent on each of its steps added to ``into``."""
+    last = clock.read()
+
+    def mark(step: str) -> None:
+        nonlocal last
+        now = clock.read()
+        into.setdefault(step, []).append(cpu_delta(last, now))
+        last = now
+
+    out = visit(base, path, assets=assets, page_like=page_like, mark=mark)
+    deadline = time.monotonic() + LEAVE_WAIT_S
+    while out.kernel and time.monotonic() < deadline:
+        if not any(out.kernel in " ".join(_cmdline(child)) for child in clock.server.children(recursive=True)):
+            mark("leave")  # the kernel's exit, until the server has reaped it
+            break
+        time.sleep(0.05)
+    return out
 
 
 def run_class(name: str, command: list[str], port: int, path: str, students: int, loads: int,
-              ready: object) -> Result:
+              ready: Callable[[Path, subprocess.Popen, int], None], page_like: bool = True,
+              steps: int = 0) -> Result:
     result = Result(name)
     log = Path(tempfile.mkstemp(prefix="bench-", suffix=".log")[1])
     with log.open("w") as out:
@@ -330,12 +570,19 @@ def run_class(name: str, command: list[str], port: int, path: str, students: int
     try:
         start = time.monotonic()
         wait_for_port(port, process)
-        ready(log, process)
+        ready(log, process, 1)
         result.warm_s = time.monotonic() - start
+        if page_like:  # a real page, once, to learn what it loads; then the pool it took a kernel from refills
+            result.assets = page_assets(base, path)
+            ready(log, process, 2)
+        clock = CpuClock(process.pid)
         with Kernels(process.pid) as kernels:
             warm = kernels.rss()  # the classroom's warm pool: each kernel as a student will get it
+            before = clock.read()
             with ThreadPoolExecutor(students) as pool:
-                result.class_visits = list(pool.map(lambda _: visit(base, path), range(students)))
+                result.class_visits = list(pool.map(
+                    lambda _: visit(base, path, assets=result.assets, page_like=page_like), range(students)))
+            result.class_cpu = cpu_delta(before, clock.read())
             mine = {v.kernel for v in result.class_visits if v.kernel}
             rss = kernels.rss()
             # At rest: the students' kernels after their visit if they are still there (stock Voila keeps them),
@@ -346,8 +593,16 @@ def run_class(name: str, command: list[str], port: int, path: str, students: int
             result.peak_each, result.peak_total = kernels.peak_each, kernels.peak_total
             time.sleep(60)
             result.left_after_60s = len(mine & set(kernels.rss()))
+            # Each step measured alone: after the pool has refilled from the class, and again after each visit
+            # (a kernel warming up uses the CPU the steps would be charged with).
+            fills = 3 if page_like else 2
+            for n in range(steps):
+                ready(log, process, fills + n)
+                stepped_visit(base, path, clock, result.assets, page_like, result.step_cpu)
+            if steps:
+                ready(log, process, fills + steps)
             for _ in range(loads):
-                result.seq_visits.append(visit(base, path, move=False))
+                result.seq_visits.append(visit(base, path, move=False, assets=result.assets, page_like=page_like))
     finally:
         process.send_signal(2)  # Ctrl+C
         try:
@@ -357,12 +612,13 @@ def run_class(name: str, command: list[str], port: int, path: str, students: int
     return result
 
 
-def classroom_ready(students: int, lesson: str) -> object:
-    def ready(log: Path, process: subprocess.Popen) -> None:
-        """Wait until today's pool is full (the instructor starts the server before the class arrives)."""
+def classroom_ready(students: int, lesson: str) -> Callable[[Path, subprocess.Popen, int], None]:
+    def ready(log: Path, process: subprocess.Popen, times: int) -> None:
+        """Wait until today's pool has been full ``times`` times (the instructor starts the server before the
+        class arrives; the second time, after the page that showed what a page loads took a kernel)."""
         want = f"Kernel pool of {lesson}.ipynb is filled with {students} kernel(s)"
         deadline = time.monotonic() + 900
-        while want not in log.read_text() and time.monotonic() < deadline:
+        while log.read_text().count(want) < times and time.monotonic() < deadline:
             time.sleep(1)
     return ready
 
@@ -371,6 +627,8 @@ def report(result: Result, students: int) -> None:
     mb = 1024 * 1024
     cv, sv = result.class_visits, result.seq_visits
     print(f"\n{result.name}: {students} students at once (server ready after {result.warm_s:.0f} s)")
+    if result.assets:
+        print(f"  each student loads the {len(result.assets)} scripts and styles a real page loaded")
     print(line("time to page", [v.page_s for v in cv]))
     print(line("time to first chart", [v.chart_s for v in cv]))
     print(line("control to redrawn chart", [v.redraw_s for v in cv], "ms"))
@@ -385,6 +643,20 @@ def report(result: Result, students: int) -> None:
     print(f"  kernel memory at peak       each max {result.peak_each / mb:6.0f} MB; all kernels "
           f"{result.peak_total / mb:7.0f} MB (pools included)")
     print(f"  students' kernels left 60 s after everyone left: {result.left_after_60s}")
+    if result.class_cpu:
+        c = result.class_cpu
+        print(f"  CPU while the class arrived ({c['wall']:.1f} s wall, {psutil.cpu_count()} cores): server "
+              f"{c['server']:.1f} s, kernels {c['kernels']:.1f} s, this benchmark's client {c['client']:.1f} s, "
+              f"other processes {c['others']:.1f} s")
+    if result.step_cpu:
+        print(f"  CPU ms per step, one student alone (mean of {len(result.step_cpu.get('page', []))}):")
+        print(f"    {'step':<8} {'server':>8} {'kernels':>8} {'client':>8} {'wall':>8}")
+        for step in STEPS:
+            got = result.step_cpu.get(step, [])
+            if got:
+                mean = {key: statistics.mean(d[key] for d in got) * 1000 for key in got[0]}
+                print(f"    {step:<8} {mean['server']:8.1f} {mean['kernels']:8.1f} {mean['client']:8.1f} "
+                      f"{mean['wall']:8.1f}")
     if sv:
         print(f"  {len(sv)} sequential loads: failures {sum(bool(v.error) for v in sv)}, hangs "
               f"{sum(v.hung for v in sv)}")
@@ -403,19 +675,24 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--states", choices=("at-once", "one-by-one"), default="at-once",
                    help="ask for every widget's state in one request, as the page does (default), or one request "
                    "per widget, as this benchmark did before")
+    p.add_argument("--client", choices=("page", "old"), default="page",
+                   help="do what Voila's page does (its scripts, its kernel's model, kernel info, the v1 websocket "
+                   "protocol; default) or what this benchmark did before 2026-11-30 (none of those, legacy JSON)")
+    p.add_argument("--steps", type=int, default=5, help="sequential visits whose CPU is measured step by step")
     args = p.parse_args(argv)
     global STATES
     STATES = args.states
     sys.stdout.reconfigure(line_buffering=True)  # each figure as soon as it is measured
-    print(f"widget states asked for {STATES}")
+    print(f"widget states asked for {STATES}; client: {args.client}")
     print(f"machine: {psutil.cpu_count()} CPUs, load average {', '.join(f'{x:.1f}' for x in psutil.getloadavg())}, "
           f"{psutil.virtual_memory().total / 2**30:.0f} GB")
 
     port = free_port()
     command = [sys.executable, "-m", "migbook.cli", "classroom", "--port", str(port), "--students",
                str(args.students), "--today", args.lesson, "--book", args.book]
+    page_like = args.client == "page"
     ours = run_class("migbook classroom", command, port, f"/live/{args.lesson}", args.students, args.loads,
-                     classroom_ready(args.students, args.lesson))
+                     classroom_ready(args.students, args.lesson), page_like, args.steps)
     report(ours, args.students)
 
     if not args.skip_stock:
@@ -423,7 +700,8 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tempfile.mkdtemp(prefix="bench-stock-"))
         notebook = lessons.notebook(args.lesson, out_dir=folder)
         stock = run_class("stock Voila (migbook lesson, before the classroom)", lessons.voila_command(notebook, port),
-                          port, "/", args.students, args.stock_loads, lambda log, process: None)
+                          port, "/", args.students, args.stock_loads, lambda log, process, times: None, page_like,
+                          args.steps)
         report(stock, args.students)
         ok = [v.chart_s for v in ours.class_visits if v.chart_s]
         theirs = [v.chart_s for v in stock.class_visits if v.chart_s]

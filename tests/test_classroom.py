@@ -282,6 +282,63 @@ class TestClassroom:
             ws.close()
         server.wait_gone(kernel)
 
+    def test_a_move_redraws_the_chart_with_no_echo_and_the_scripts_come_gzipped(self, server: Server) -> None:
+        """A kernel has one page: a control's move comes back as the chart's update, not also as an echo of the
+        move (``JUPYTER_WIDGETS_ECHO=0``), and the page's scripts are sent gzipped to a browser that takes it."""
+        import gzip
+
+        import websocket
+
+        status, page, _ = server.get(f"/live/{LESSON}")
+        assert status == 200
+        kernel = kernel_id_of(page)
+        ws = websocket.create_connection(
+            f"ws://127.0.0.1:{server.port}/api/kernels/{kernel}/channels?session_id={uuid.uuid4().hex}",
+            timeout=30)
+        try:
+            def send(msg_type: str, content: dict, metadata: dict | None = None) -> str:
+                msg_id = uuid.uuid4().hex
+                ws.send(json.dumps({"header": {"msg_id": msg_id, "msg_type": msg_type, "username": "s",
+                                               "session": uuid.uuid4().hex, "version": "5.3", "date": ""},
+                                    "parent_header": {}, "metadata": metadata or {}, "content": content,
+                                    "channel": "shell", "buffers": []}))
+                return msg_id
+
+            def until_idle(msg_id: str) -> list[dict]:
+                out, deadline = [], time.monotonic() + 60
+                while time.monotonic() < deadline:
+                    msg = json.loads(ws.recv())
+                    if msg.get("parent_header", {}).get("msg_id") == msg_id:
+                        out.append(msg)
+                        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                            return out
+                pytest.fail("the kernel never finished the message")
+
+            control = uuid.uuid4().hex
+            send("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
+                 metadata={"version": "1.0.0"})
+            asked = until_idle(send("comm_msg", {"comm_id": control, "data": {"method": "request_states"}}))
+            states = next(m["content"]["data"]["states"] for m in asked if m["msg_type"] == "comm_msg")
+            slider = next(model for model, entry in states.items() if entry["model_name"] == "IntSliderModel")
+            value, top = states[slider]["state"]["value"], states[slider]["state"]["max"]
+            moved = until_idle(send("comm_msg", {"comm_id": slider, "data": {
+                "method": "update", "state": {"value": value + 1 if value < top else value - 1},
+                "buffer_paths": []}}))
+            methods = [m["content"]["data"]["method"] for m in moved if m["msg_type"] == "comm_msg"]
+            redrawn = [m for m in moved if m["msg_type"] == "comm_msg"
+                       and "migbook-vl" in str(m["content"]["data"].get("state", {}).get("value", ""))]
+            assert redrawn, f"the move redrew no chart: {methods}"
+            assert "echo_update" not in methods, "the kernel echoed the move back to its only page"
+        finally:
+            ws.close()
+        script = re.search(r'src="(/voila/static/voila\.js[^"]*)"', page)
+        assert script, "the lesson page loads Voila's script"
+        request = urllib.request.Request(server.url + script.group(1), headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert b"webpack" in gzip.decompress(response.read())
+        server.wait_gone(kernel)
+
     def test_no_source_no_files_no_other_kernels(self, server: Server) -> None:
         _, page, _ = server.get(f"/live/{LESSON}")
         kernel = kernel_id_of(page)

@@ -90,3 +90,25 @@ def test_the_release_is_the_last_cell_of_every_live_lesson(tmp_path: Path) -> No
     for name in lessons.names():
         cells = jupytext.read(lessons.notebook(name, out_dir=tmp_path)).cells
         assert cells[-1].source == lessons.RELEASE_SOURCE and "remove-cell" in cells[-1].metadata["tags"]
+
+
+FROZEN = """
+import gc
+import sys
+from migbook import lessons
+lesson = [{"row": i, "values": [i, i + 1]} for i in range(100_000)]  # the set-up's objects: 200,000 tracked
+if sys.argv[1] == "last-cell":
+    exec(lessons.RELEASE_SOURCE)
+print(gc.get_freeze_count())
+"""
+
+
+def test_a_lessons_last_cell_leaves_its_objects_out_of_collection() -> None:
+    """The lesson's objects are frozen (``gc.freeze``): its exit, when the student leaves, does not collect them."""
+    counts = {}
+    for mode in ("last-cell", "none"):
+        result = subprocess.run([sys.executable, "-c", FROZEN, mode], capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stderr[-3000:]
+        counts[mode] = int(result.stdout.strip().splitlines()[-1])
+    assert counts["none"] == 0
+    assert counts["last-cell"] >= 200_000
