@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import gzip
 import os
+import posixpath
 from typing import Any, ClassVar
 
 COMPRESSED_SUFFIXES = (".js", ".css", ".json", ".svg", ".html", ".map", ".txt", ".woff", ".ttf")
@@ -90,18 +91,23 @@ REPLAYED = ("Content-Type", "Content-Encoding", "Vary", "Etag", "Last-Modified",
 
 
 def remembered_static(base: type) -> type:
-    """:func:`gzipped_static` of ``base``, whose gzipped answers are also remembered by URL and given again
-    without looking for the file (its roots searched, its path resolved, its date formatted: most of the ~1 ms a
-    static request cost). Only for files that do not change while the server runs (Voila's front end); a
-    conditional or ``Range`` request goes the ordinary way."""
+    """:func:`gzipped_static` of ``base``, whose gzipped answers are also remembered and given again without
+    looking for the file (its roots searched, its path resolved, its date formatted: most of the ~1 ms a static
+    request cost). Only for files that do not change while the server runs (Voila's front end); a conditional or
+    ``Range`` request goes the ordinary way. Remembered by the file's path and whether the address carries a
+    version (``?v=``, which sets how long a browser may keep it), never by the whole address: a student varying
+    the query cannot make the server remember more than two answers per file it has."""
 
     class RememberedStatic(gzipped_static(base)):  # type: ignore[misc]
-        answers: ClassVar[dict[str, tuple[tuple[tuple[str, str], ...], bytes]]] = {}
+        answers: ClassVar[dict[tuple[str, bool], tuple[tuple[tuple[str, str], ...], bytes]]] = {}
+
+        def _key(self, path: str) -> tuple[str, bool]:
+            return posixpath.normpath(path), "v" in self.request.arguments
 
         async def get(self, path: str, include_body: bool = True) -> None:
             headers = self.request.headers
             plain = not any(name in headers for name in ("Range", "If-None-Match", "If-Modified-Since"))
-            remembered = self.answers.get(self.request.uri or "") if plain and include_body \
+            remembered = self.answers.get(self._key(path)) if plain and include_body \
                 and accepts_gzip(headers.get("Accept-Encoding", "")) else None
             if remembered is not None:
                 for name, value in remembered[0]:
@@ -111,7 +117,7 @@ def remembered_static(base: type) -> type:
             await super().get(path, include_body)
             if plain and include_body and self._gzipped is not None and self.get_status() == 200:
                 kept = tuple((name, value) for name, value in self._headers.get_all() if name in REPLAYED)
-                self.answers[self.request.uri or ""] = (kept, self._gzipped)
+                self.answers[self._key(path)] = (kept, self._gzipped)
 
     RememberedStatic.__name__ = RememberedStatic.__qualname__ = f"Remembered{base.__name__}"
     return RememberedStatic

@@ -68,6 +68,13 @@ class StaticCase(AsyncHTTPTestCase):
             assert second.headers.get(name) == first.headers.get(name), name
         assert self.fetch_raw("/kept/kept.js").code == 404, "a client without gzip is served from the disk"
 
+    def test_varied_addresses_do_not_make_the_server_remember_more(self) -> None:
+        handler = self._app.wildcard_router.rules[1].target
+        for query in ("", "?a=1", "?a=2", "?b=x&c=y", "?v=1", "?v=2&z=3"):
+            for path in ("kept.js", "./kept.js", "x/../kept.js", "x/../x/../kept.js"):
+                assert self.fetch_raw(f"/kept/{path}{query}", **{"Accept-Encoding": "gzip"}).code == 200
+        assert sorted(handler.answers) == [("kept.js", False), ("kept.js", True)]  # unversioned and versioned
+
 
 @pytest.mark.parametrize(("header", "takes"), [("gzip", True), ("GZIP;q=0.5", True), ("*", True), ("br", False),
                                                ("", False), ("gzip;q=0", False), ("deflate, gzip ; q=0", False)])
