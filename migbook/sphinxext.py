@@ -7,7 +7,8 @@ Listed in ``_config.yml`` under ``sphinx.extra_extensions``. It
 * vendors the JavaScript the pages need from an installed package, never from a
   CDN: the Vega, Vega-Lite and vega-embed bundle of ``vl-convert-python``;
 * adds the Vega bundle only to pages that hold a figure, first in the page's head, so each chart is
-  drawn as soon as it is parsed and the theme's scripts run after the charts (``templates/layout.html``);
+  drawn as soon as it is parsed; on those pages every other script that would stop the parser is held
+  (:func:`held`) and run, in its order, after the charts (``templates/layout.html``, ``templates/held-scripts.js``);
 * writes every equation as MathML when the page is written (:mod:`migbook.mathml`), so
   no page loads MathJax (a fast book, issue #14), and loads no Font Awesome script
   (1.4 MB): the theme's stylesheet already draws every icon from Font Awesome's own
