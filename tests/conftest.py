@@ -77,6 +77,14 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
+def notebook_page(title: str, code: str) -> str:
+    """A MyST notebook page (Jupytext front matter) titled ``title`` with one code cell holding ``code``, for the
+    small books the build tests make."""
+    return ("---\njupytext:\n  text_representation:\n    format_name: myst\nkernelspec:\n"
+            f"  display_name: Python 3\n  name: python3\n---\n# {title}\n\n```{{code-cell}} ipython3\n"
+            f"{code.rstrip()}\n```\n")
+
+
 def page_address(built_book: Path, book_url: str, scheme: str, name: str) -> str:
     """Where a built page is read from: the local server (``scheme`` "http") or the file on disk ("file")."""
     return book_url + name if scheme == "http" else (built_book / name).as_uri()

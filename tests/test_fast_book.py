@@ -8,11 +8,10 @@ import json
 import os
 import re
 import subprocess
-import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import page_address
+from conftest import notebook_page, page_address
 
 from migbook import build_schedule, icons, warm_kernels
 from migbook.build import build_command
@@ -232,26 +231,13 @@ def _mini_book(root: Path, pages: int) -> None:
                                    + "".join(f"  - file: {n}\n" for n in names))
     (root / "index.md").write_text("# Index\n\nA page with math: $x^2$.\n")
     for i, name in enumerate(names):
-        (root / f"{name}.md").write_text(textwrap.dedent(f"""\
-            ---
-            jupytext:
-              text_representation:
-                format_name: myst
-            kernelspec:
-              display_name: Python 3
-              name: python3
-            ---
-            # Page {i}
-
-            ```{{code-cell}} ipython3
-            import os
-            from pathlib import Path
-            # Which process launched the kernel (read the page), and the kernel's parent.
-            reader, parent = os.environ["JPY_PARENT_PID"], os.getppid()
-            (Path(os.environ["MINI_READERS"]) / "{name}").write_text(f"{{reader}} {{parent}}")
-            print({i} * {i}, os.environ.get("MIGBOOK_MODE"))
-            ```
-            """))
+        (root / f"{name}.md").write_text(notebook_page(f"Page {i}", f"""\
+import os
+from pathlib import Path
+# Which process launched the kernel (read the page), and the kernel's parent.
+reader, parent = os.environ["JPY_PARENT_PID"], os.getppid()
+(Path(os.environ["MINI_READERS"]) / "{name}").write_text(f"{{reader}} {{parent}}")
+print({i} * {i}, os.environ.get("MIGBOOK_MODE"))"""))
 
 
 def _built(root: Path, jobs: int, warm: bool) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:

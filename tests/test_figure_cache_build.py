@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import notebook_page
 
 from migbook import figure_cache
 from migbook.build import build_command
@@ -35,22 +35,7 @@ def _book(root: Path) -> Path:
     (root / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n  - file: figure\n")
     (root / "index.md").write_text("# Index\n")
     page = root / "figure.md"
-    page.write_text(textwrap.dedent("""\
-        ---
-        jupytext:
-          text_representation:
-            format_name: myst
-        kernelspec:
-          display_name: Python 3
-          name: python3
-        ---
-        # A figure
-
-        ```{code-cell} ipython3
-        from migbook import explorers
-        explorers.stock_flow()
-        ```
-        """))
+    page.write_text(notebook_page("A figure", "from migbook import explorers\nexplorers.stock_flow()"))
     return page
 
 

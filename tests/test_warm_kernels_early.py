@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import textwrap
 import time
 from pathlib import Path
 
 import pytest
+from conftest import notebook_page
 
 from migbook import build, warm_kernels
 from migbook.build import build_command
@@ -73,24 +73,11 @@ def test_the_build_command_starts_the_server_early_for_its_own_book(monkeypatch:
     assert os.environ["MIGBOOK_MODE"] == "static"  # the server imports as the build's kernels run: static twins
 
 
-PAGE = textwrap.dedent("""\
-    ---
-    jupytext:
-      text_representation:
-        format_name: myst
-    kernelspec:
-      display_name: Python 3
-      name: python3
-    ---
-    # One page
-
-    ```{code-cell} ipython3
-    import os
-    from pathlib import Path
-    # Which process launched the kernel (read the page), and the kernel's parent.
-    Path(os.environ["ONE_PAGE_KERNEL"]).write_text(f"{os.environ['JPY_PARENT_PID']} {os.getppid()}")
-    ```
-    """)
+PAGE = notebook_page("One page", """\
+import os
+from pathlib import Path
+# Which process launched the kernel (read the page), and the kernel's parent.
+Path(os.environ["ONE_PAGE_KERNEL"]).write_text(f"{os.environ['JPY_PARENT_PID']} {os.getppid()}")""")
 
 
 @pytest.mark.build
