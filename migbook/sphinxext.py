@@ -141,6 +141,15 @@ def held(html: str) -> str:
     return _SCRIPT_TAG.sub(hold, html)
 
 
+# Until a chart page's figures have drawn and its held scripts have run (held-scripts.js then marks the page
+# data-migbook-theme="loaded"), a section holding no figure is laid out only once it nears the screen: the
+# first layout, which the first chart waited for on the two cores, covers what the reader sees and the figures,
+# not the whole chapter (Chapter 7's first chart 10 to 20 per cent sooner, measured with benchmarks/run.py).
+# Afterwards the page is laid out as the theme made it, so nothing stays clipped or measured by a placeholder.
+FIRST_LAYOUT = ('html:not([data-migbook-theme="loaded"]) .bd-article section section:not(:has(.migbook-chart))'
+                "{content-visibility:auto;contain-intrinsic-size:auto 800px}")
+
+
 @functools.cache
 def held_loader() -> str:
     """The script that loads a page's held scripts, for inlining into the page: without its opening comment."""
@@ -252,6 +261,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
         context["migbook_chart_scripts"] = chart_scripts(lambda name: context["pathto"](f"_static/{name}", 1),
                                                          [Path(p) for p in app.config.html_static_path])
         context["migbook_held_loader"] = held_loader()
+        context["migbook_first_layout"] = FIRST_LAYOUT
     # Thebe (live code through Binder) needs the network, and sphinx-thebe declares
     # THEBE_JS_URL twice, a SyntaxError on every page: drop its scripts and styles.
     # (After add_js_file above, which appends to the list the context shares.)
@@ -271,6 +281,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("migbook.bibtex_plugins")  # citations resolved without re-reading every package's metadata
     app.setup_extension("migbook.bibtex_memo")  # the bibliography formatted once per change of its files (#14)
     app.setup_extension("migbook.figure_cache")  # figures kept between builds: a rebuild recomputes no grid (#14)
+    app.setup_extension("migbook.stylesheets")  # one stylesheet a page, holding only rules the book can use (#14)
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("source-read", _source_read)

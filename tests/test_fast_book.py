@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import notebook_page, page_address
 
-from migbook import build_schedule, icons, warm_kernels
+from migbook import build_schedule, icons, stylesheets, warm_kernels
 from migbook.build import build_command
 from migbook.paths import ROOT
 from migbook.qa.browser import serious_violations, set_theme, wait_for_charts
@@ -272,3 +272,130 @@ def test_a_parallel_build_writes_the_same_pages_as_a_serial_one(tmp_path: Path) 
     assert "36 static" in parallel["page6.html"]  # executed at build time, in static mode
     record = json.loads((tmp_path / "out2" / "_build" / build_schedule.SECONDS_FILE).read_text())
     assert {f"page{i}" for i in range(7)} <= set(record) and all(v > 0 for v in record.values()), record
+
+
+# --- one stylesheet a page, holding only the rules the book can use (migbook.stylesheets) --------------------
+
+# Every element's computed style (no custom properties: what they change shows in the properties that use them),
+# each distinct style sent once.
+COMPUTED_STYLES_JS = """() => {
+  const ids = new Map(), out = [];
+  for (const el of document.querySelectorAll("body, body *")) {
+    for (const pseudo of [null, "::before", "::after"]) {
+      const style = getComputedStyle(el, pseudo);
+      if (pseudo && (style.content === "none" || style.content === "normal")) { continue; }
+      const values = [];
+      for (let i = 0; i < style.length && !style[i].startsWith("--"); i++) {
+        values.push(style[i] + ":" + style.getPropertyValue(style[i]));
+      }
+      const text = values.join(";");
+      if (!ids.has(text)) { ids.set(text, ids.size); }
+      out.push([el.tagName + (el.id ? "#" + el.id : "") + (pseudo || ""), ids.get(text)]);
+    }
+  }
+  return [out, Array.from(ids.keys())];
+}"""
+# Which of the left-out selectors match an element of the page in any state: each without its pseudo-elements
+# and the pseudo-classes of what a reader does (hover, focus...), which querySelector cannot test.
+STATES = (r"::?(?:before|after|first-line|first-letter|marker|placeholder|selection|backdrop|file-selector-button"
+          r"|-(?:webkit|moz|ms)-[\w-]+)(?:\([^)]*\))?"
+          r"|:(?:hover|focus|focus-visible|focus-within|active|visited|link|any-link|target|checked|autofill)(?![\w-])")
+LEFT_OUT_MATCHES_JS = r"""(selectors) => {
+  const states = new RegExp(""" + json.dumps(STATES) + r""", "gi");
+  const found = [], untestable = [];
+  for (const selector of selectors) {
+    try { if (document.querySelector(selector.replace(states, "") || "*")) { found.push(selector); } }
+    catch (error) { untestable.push(selector); }
+  }
+  return [found, untestable];
+}"""
+
+
+def _combined_link(text: str) -> re.Match[str]:
+    """A page's link to its combined stylesheet: groups (the way up to the book's root, the stylesheet's file
+    under _static/, the theme's files it holds)."""
+    found = re.search(rf'<link rel="stylesheet" type="text/css" href="([^"]*)_static/({stylesheets.FOLDER}/'
+                      rf'styles-[0-9a-f]+\.css)\?v=[0-9a-f]+" {stylesheets.COMBINES}="([^"]*)" />', text)
+    assert found, "the page does not link its combined stylesheet"
+    return found
+
+
+def _left_out(built_book: Path, text: str) -> list[str]:
+    """The selectors of the theme's files that the page's combined stylesheet, as written, does not hold."""
+    static = built_book / "_static"
+    link = _combined_link(text)
+    every: list[str] = []  # with no word at all, every selector that needs a class or an id is left out
+    stylesheets.combined([static / f for f in html.unescape(link[3]).split()], static / stylesheets.FOLDER,
+                         frozenset(), every)
+    served = stylesheets.selectors_in((static / link[2]).read_text(encoding="utf-8"))
+    return [selector for selector in every if selector not in served]
+
+
+def _styles(page: object, url: str, theme: str) -> list[tuple[str, str]]:
+    page.goto(url, wait_until="load")
+    wait_for_charts(page)
+    # No transition half-way when the styles are read (the theme's buttons fade to the dark mode's colours).
+    page.add_style_tag(content="*, ::before, ::after { transition: none !important; animation: none !important }")
+    set_theme(page, theme)
+    elements, styles = page.evaluate(COMPUTED_STYLES_JS)
+    return [(element, styles[style]) for element, style in elements]
+
+
+def test_every_page_links_one_stylesheet_a_third_of_the_theme_s(built_book: Path) -> None:
+    pages = {name: text for name, text in _pages(built_book).items() if 'http-equiv="refresh"' not in text.lower()}
+    links = {name: _combined_link(text) for name, text in pages.items()}
+    assert len(links) >= 30 and len({m[3] for m in links.values()}) == 1, "pages differ in their stylesheets"
+    for name, text in pages.items():
+        assert text[:text.index("</head>")].count('rel="stylesheet"') == 1, name
+    files = html.unescape(next(iter(links.values()))[3]).split()
+    assert files[:2] == ["styles/theme.css", "styles/pydata-sphinx-theme.css"] and "migbook/migbook.css" in files
+    [css] = (built_book / "_static" / stylesheets.FOLDER).glob("styles-*.css")
+    original = sum((built_book / "_static" / f).stat().st_size for f in files)
+    assert css.stat().st_size < original / 3, (css.stat().st_size, original)
+
+
+@pytest.mark.browser
+def test_no_rule_left_out_of_the_stylesheet_matches_anything_on_any_page(built_book: Path, book_url: str,
+                                                                          watched: object) -> None:
+    pages = {name: text for name, text in _pages(built_book).items() if 'http-equiv="refresh"' not in text.lower()}
+    left_out = _left_out(built_book, next(iter(pages.values())))
+    assert len(left_out) > 3000  # Bootstrap's components, Font Awesome's icons, sphinx-design's grids...
+    page = watched.page
+    untestable: set[str] = set()
+    for name in pages:
+        page.goto(book_url + name, wait_until="load")
+        wait_for_charts(page)
+        if name == "book/chapters/01-why-migration-is-international.html":  # what a reader opens, too
+            page.locator("button.search-button__button:visible").first.click()
+            page.keyboard.press("Escape")
+            page.locator(".dropdown-toggle:visible").first.click()
+            page.locator(".primary-toggle:visible").first.click()
+            page.wait_for_timeout(300)
+        found, untested = page.evaluate(LEFT_OUT_MATCHES_JS, left_out)
+        assert not found, f"{name}: rules left out of its stylesheet would style it: {found[:10]}"
+        untestable |= set(untested)
+    # Selectors querySelector cannot read once the action pseudo-classes are gone (:not(:hover)...): few.
+    assert len(untestable) < len(left_out) / 50, sorted(untestable)[:20]
+    assert not watched.external and not watched.errors, (watched.external, watched.errors)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["book/intro.html", "book/chapters/03-state-driven-cooperation.html",
+                                  "book/lessons/01-stock-and-flow.html", "book/references.html"])
+def test_every_element_is_styled_as_by_the_theme_s_own_stylesheets(built_book: Path, book_url: str,
+                                                                  watched: object, name: str) -> None:
+    text = (built_book / name).read_text(encoding="utf-8")
+    link = _combined_link(text)
+    theirs = text.replace(link[0], "".join(f'<link rel="stylesheet" href="{link[1]}_static/{f}" />\n'
+                                          for f in html.unescape(link[3]).split()))
+    page = watched.page
+    for theme in ("light", "dark"):
+        ours = _styles(page, book_url + name, theme)
+        page.route(book_url + name, lambda route: route.fulfill(body=theirs, content_type="text/html"))
+        expected = _styles(page, book_url + name, theme)
+        page.unroute(book_url + name)
+        assert len(ours) == len(expected) > 300, name
+        differ = [(a[0], sorted(set(a[1].split(";")) ^ set(b[1].split(";")))[:6])
+                  for a, b in zip(ours, expected, strict=True) if a != b]
+        assert not differ, f"{name} ({theme}): {differ[:5]}"
+    assert not watched.external and not watched.errors, (watched.external, watched.errors)

@@ -70,7 +70,7 @@ def test_equations_are_written_as_mathml_by_our_renderer(tmp_path: Path, monkeyp
     sphinxext.setup(app)
     assert registered == {mathml.RENDERER: ((mathml.visit_math, None), (mathml.visit_displaymath, None))}
     assert extensions == ["migbook.build_schedule", "migbook.warm_kernels", "migbook.bibtex_plugins",
-                          "migbook.bibtex_memo", "migbook.figure_cache"]
+                          "migbook.bibtex_memo", "migbook.figure_cache", "migbook.stylesheets"]
     assert not (sphinxext.ASSETS / "migbook" / "migbook-mathjax.js").exists()
 
 
