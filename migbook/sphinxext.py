@@ -142,12 +142,24 @@ def held(html: str) -> str:
 
 
 # Until a chart page's figures have drawn and its held scripts have run (held-scripts.js then marks the page
-# data-migbook-theme="loaded"), a section holding no figure is laid out only once it nears the screen: the
-# first layout, which the first chart waited for on the two cores, covers what the reader sees and the figures,
-# not the whole chapter (Chapter 7's first chart 10 to 20 per cent sooner, measured with benchmarks/run.py).
+# data-migbook-theme="loaded"), a section that does not hold the first figure is laid out only once it nears
+# the screen: the first layout, which the first chart waited for on the two cores, covers what the reader sees
+# and that figure, not the whole chapter (measured with benchmarks/run.py: README, "A fast book").
 # Afterwards the page is laid out as the theme made it, so nothing stays clipped or measured by a placeholder.
-FIRST_LAYOUT = ('html:not([data-migbook-theme="loaded"]) .bd-article section section:not(:has(.migbook-chart))'
+FIRST_MARK = "data-migbook-first"  # on the page's first chart (the one the reader waits for)
+FIRST_LAYOUT = (f'html:not([data-migbook-theme="loaded"]) .bd-article section section:not(:has([{FIRST_MARK}]))'
                 "{content-visibility:auto;contain-intrinsic-size:auto 800px}")
+
+
+def with_first_chart_marked(body: str) -> str:
+    """``body`` with its first chart marked (:data:`FIRST_MARK`), so :data:`FIRST_LAYOUT` spares its sections.
+
+    >>> with_first_chart_marked('<div class="migbook-chart" id="a"></div><div class="migbook-chart" id="b">')
+    '<div class="migbook-chart" id="a" data-migbook-first></div><div class="migbook-chart" id="b">'
+    """
+    start = body.find(CHART_MARK)
+    end = body.find(">", start)
+    return body if start < 0 or end < 0 else f"{body[:end]} {FIRST_MARK}{body[end:]}"
 
 
 @functools.cache
@@ -258,6 +270,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
     if 'class="migbook-question"' in context.get("body", ""):
         app.add_js_file("migbook/migbook-questions.js", loading_method="defer")
     if CHART_MARK in context.get("body", "") and "pathto" in context:
+        context["body"] = with_first_chart_marked(context["body"])
         context["migbook_chart_scripts"] = chart_scripts(lambda name: context["pathto"](f"_static/{name}", 1),
                                                          [Path(p) for p in app.config.html_static_path])
         context["migbook_held_loader"] = held_loader()

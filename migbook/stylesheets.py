@@ -13,7 +13,7 @@ requires occurs in the built pages or in the scripts under ``_static`` (which ad
 menu or a tooltip). A rule is kept or dropped whole, so the cascade is the theme's. The link keeps the list it
 replaced (``data-migbook-combines``), so the next build (pages Sphinx did not rewrite) and the tests (which
 compare every element's computed style with the theme's own files) can rebuild it. The original files stay in
-``_static``.
+``_static``. Its icon font is cut to the icons it can draw (:mod:`migbook.icon_fonts`).
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from typing import Any
 
 import tinycss2
 from tinycss2.serializer import serialize_string_value, serialize_url
+
+from migbook import icon_fonts
 
 FOLDER = "migbook"  # under _static/
 COMBINES = "data-migbook-combines"
@@ -247,7 +249,7 @@ def bundle(html: Path) -> dict[str, list[str]]:
     for _page, _text, _end, _tags, files in pages:
         key = hashlib.sha256("\n".join(files).encode()).hexdigest()[:12]
         if key not in written:
-            css = combined([static / f for f in files], target, words)
+            css = icon_fonts.with_subset_fonts(combined([static / f for f in files], target, words), target, static)
             name = f"{FOLDER}/styles-{key}.css"
             target.mkdir(parents=True, exist_ok=True)
             (static / name).write_text(css, encoding="utf-8")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import notebook_page, page_address
+from fontTools.ttLib import TTFont
 
 from migbook import build_schedule, icons, stylesheets, warm_kernels
 from migbook.build import build_command
@@ -198,7 +199,9 @@ def test_a_page_without_math_requests_no_mathjax_and_shows_its_icons(built_book:
     page.goto(book_url + "book/intro.html", wait_until="networkidle")
     assert not [url for url in requested if "mathjax" in url.lower()]
     assert not [url for url in requested if url.split("?")[0].endswith("fontawesome.js")]
-    assert [url for url in requested if url.split("?")[0].endswith("/webfonts/fa-solid-900.woff2")]  # the icons' font
+    # The icons' font, cut to the icons the book draws (migbook.icon_fonts); not the whole of it.
+    assert [url for url in requested if re.search(r"/_static/migbook/fonts/fa-solid-900-\w+\.woff2$", url)]
+    assert not [url for url in requested if "/webfonts/" in url]
     assert page.evaluate("typeof window.MathJax") == "undefined"
     # The search button's magnifying glass is drawn from the web font: a glyph of real size, in the FA font.
     icon = page.locator("button.search-button-field i.fa-magnifying-glass").first
@@ -331,14 +334,18 @@ def _left_out(built_book: Path, text: str) -> list[str]:
     return [selector for selector in every if selector not in served]
 
 
-def _styles(page: object, url: str, theme: str) -> list[tuple[str, str]]:
+def _styles(page: object, url: str, theme: str) -> tuple[list[tuple[str, str]], bytes]:
     page.goto(url, wait_until="load")
     wait_for_charts(page)
     # No transition half-way when the styles are read (the theme's buttons fade to the dark mode's colours).
     page.add_style_tag(content="*, ::before, ::after { transition: none !important; animation: none !important }")
     set_theme(page, theme)
+    page.evaluate("document.fonts.ready")
     elements, styles = page.evaluate(COMPUTED_STYLES_JS)
-    return [(element, styles[style]) for element, style in elements]
+    # The icons as drawn (the page's header and its article's buttons), for the cut icon font (icon_fonts).
+    shots = b"".join(page.locator(f"{part}:visible").first.screenshot() for part in (".bd-header", ".bd-header-article")
+                     if page.locator(f"{part}:visible").count())
+    return [(element, styles[style]) for element, style in elements], shots
 
 
 def test_every_page_links_one_stylesheet_a_third_of_the_theme_s(built_book: Path) -> None:
@@ -390,12 +397,38 @@ def test_every_element_is_styled_as_by_the_theme_s_own_stylesheets(built_book: P
                                           for f in html.unescape(link[3]).split()))
     page = watched.page
     for theme in ("light", "dark"):
-        ours = _styles(page, book_url + name, theme)
+        ours, our_icons = _styles(page, book_url + name, theme)
         page.route(book_url + name, lambda route: route.fulfill(body=theirs, content_type="text/html"))
-        expected = _styles(page, book_url + name, theme)
+        expected, their_icons = _styles(page, book_url + name, theme)
         page.unroute(book_url + name)
+        assert our_icons == their_icons, f"{name} ({theme}): the icons are not drawn as with the theme's fonts"
         assert len(ours) == len(expected) > 300, name
         differ = [(a[0], sorted(set(a[1].split(";")) ^ set(b[1].split(";")))[:6])
                   for a, b in zip(ours, expected, strict=True) if a != b]
         assert not differ, f"{name} ({theme}): {differ[:5]}"
     assert not watched.external and not watched.errors, (watched.external, watched.errors)
+
+
+def test_every_icon_of_every_page_is_in_the_cut_font_its_stylesheet_names(built_book: Path) -> None:
+    pages = {name: text for name, text in _pages(built_book).items() if 'http-equiv="refresh"' not in text.lower()}
+    link = _combined_link(next(iter(pages.values())))
+    css_file = built_book / "_static" / link[2]
+    css = css_file.read_text(encoding="utf-8")
+    fonts = {}  # which cut font draws each style of icon
+    for face in re.findall(r"@font-face\s*\{[^}]*\}", css):
+        url = re.search(r'url\("?([^")]+\.woff2)"?\)', face)[1]
+        style = "brands" if "Brands" in face else "solid" if "font-weight:900" in face else "regular"
+        assert url.startswith("fonts/"), f"the {style} icon font is not cut: {url}"
+        fonts[style] = set(TTFont(css_file.parent / url).getBestCmap())
+    glyphs = {name: int(code, 16) for selectors, code in re.findall(r'([^{}]+)\{content:"\\(\w+)"\}', THEME_CSS)
+              for name in re.findall(r"\.fa-([a-z0-9-]+):before", selectors)}
+    styles = {"fa-solid": "solid", "fas": "solid", "fa-regular": "regular", "far": "regular",
+              "fa-brands": "brands", "fab": "brands"}
+    seen = 0
+    for name, text in pages.items():
+        for icon in icons.icons_in(text):
+            [style] = {styles[c] for c in icon if c in styles}
+            [glyph] = {glyphs[c.removeprefix("fa-")] for c in icon if c.removeprefix("fa-") in glyphs}
+            assert glyph in fonts[style], f"{name}: {sorted(icon)} is not in the cut {style} font"
+            seen += 1
+    assert seen > 200 and sum(len(cmap) for cmap in fonts.values()) < 150  # of Font Awesome's 2,000
