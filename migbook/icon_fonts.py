@@ -16,46 +16,42 @@ import re
 from importlib.metadata import version
 from pathlib import Path
 
-import tinycss2
-
 FAMILIES = ("Font Awesome 6 Free", "Font Awesome 6 Brands")  # icon fonts: each glyph drawn by a CSS rule
 FOLDER = "migbook/fonts"  # under _static/
 _FONT_FACE = re.compile(r"@font-face\s*\{[^{}]*\}")
+_CONTENT = re.compile(r"""(?:\bcontent|--fa[\w-]*)\s*:[^;{}"']*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""", re.S)
 _WOFF2 = re.compile(r"""url\(\s*(["']?)([^"')]+\.woff2)\1\s*\)""")
 
 
-def drawn_characters(css: str) -> set[str]:
-    """Every character a stylesheet's rules write as generated content (``content``, ``--fa...``).
+def _unescaped(text: str) -> str:
+    """A CSS string's text, its escapes (``\\f0c9``, ``\\"``) read."""
+    return re.sub(r"\\([0-9a-fA-F]{1,6})[ \t\n]?|\\(.)",
+                  lambda m: chr(int(m[1], 16)) if m[1] else m[2], text, flags=re.S)
 
-    >>> sorted(drawn_characters('.fa-bars:before { content: "\\\\f0c9" } @media print { .x { --fa: "\\\\f00d" } }'))
-    ['\\uf00d', '\\uf0c9']
+
+def drawn_characters(css: str) -> set[str]:
+    r"""Every character a stylesheet writes as generated content (``content``, ``--fa...`` declarations).
+
+    >>> sorted(drawn_characters('.fa-bars:before { content: "\\f0c9" } @media print { .x { --fa: "\\f00d" } }'))
+    ['\uf00d', '\uf0c9']
     """
     found: set[str] = set()
-    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
-        if rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword != "font-face":
-            found |= drawn_characters(tinycss2.serialize(rule.content))
-        elif rule.type == "qualified-rule":
-            for declaration in tinycss2.parse_blocks_contents(rule.content, skip_comments=True,
-                                                               skip_whitespace=True):
-                if declaration.type == "declaration" and (declaration.lower_name == "content"
-                                                          or declaration.lower_name.startswith("--fa")):
-                    found.update(*(t.value for t in declaration.value if t.type == "string"))
-                elif declaration.type == "qualified-rule":  # a nested rule
-                    found |= drawn_characters(tinycss2.serialize([declaration]))
+    for double, single in _CONTENT.findall(css):
+        found.update(_unescaped(double or single))
     return found
 
 
 def subset_font(source: Path, characters: set[str], folder: Path) -> Path:
     """``source`` (a WOFF2 font) cut to ``characters``, written in ``folder`` under a name that says what it
     holds (reused if there)."""
-    from fontTools import subset
-
     key = hashlib.sha256(source.read_bytes())
     key.update("".join(sorted(characters)).encode("utf-8", "surrogatepass"))
     key.update(version("fonttools").encode())
     target = folder / f"{source.stem}-{key.hexdigest()[:12]}.woff2"
     if target.exists():
         return target
+    from fontTools import subset  # (only when a font must be cut: a rebuild that changes no icon does not)
+
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]

@@ -24,6 +24,7 @@ import os
 import posixpath
 import re
 from collections.abc import Iterable
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -36,13 +37,19 @@ FOLDER = "migbook"  # under _static/
 COMBINES = "data-migbook-combines"
 DYNAMIC_PREFIXES = ("bs-",)  # classes Bootstrap's scripts build from pieces (`bs-${name}-auto`)
 NESTING_AT_RULES = {"media", "supports", "layer", "container", "document", "scope"}
+VERSION = "1"  # of what :func:`combined` writes: a new one makes the next build combine the stylesheets again
 _LINK = re.compile(r"<link\b[^>]*>\n?")
-_WORD = re.compile(r"[A-Za-z0-9_-]+")
-_CLASS_ATTRIBUTE = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""")
+_NAME = re.compile(r"[.#]((?:[\w-]|\\.)+)")  # every class or id a selector could name (and some colours)
+_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?([^"')\s;]+)""")
+_URL = re.compile(r"""url\(\s*["']?([^"')]+)""")
+_WORD = re.compile(rb"[A-Za-z0-9_-]+")
+_CLASS_ATTRIBUTE = re.compile(rb"""\bclass\s*=\s*["']([^"']*)["']""")
+_DATA = re.compile(rb'(<script type="application/json"[^>]*>).*?</script>', re.S)  # a figure's spec
 
 
 def vocabulary(html: Path) -> frozenset[str]:
-    """Every word of every page and script of a built book: the classes and ids a selector may need.
+    """Every word of a built book's pages and of the scripts they load: the classes and ids a selector may need.
+    (Not the figures' data, which the charts' script reads, or a script no page names.)
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -50,15 +57,19 @@ def vocabulary(html: Path) -> frozenset[str]:
     >>> sorted(vocabulary(folder))
     ['Hi', 'class', 'id', 'lead', 'note', 'note:wide', 'p', 'top', 'wide']
     """
-    words: set[str] = set()
+    words: set[bytes] = set()
+    pages = []
     for page in html.rglob("*.html"):
-        text = page.read_text(encoding="utf-8", errors="replace")
-        words.update(_WORD.findall(text))
-        for classes in _CLASS_ATTRIBUTE.findall(text):
-            words.update(htmllib.unescape(classes).split())
+        if html / "_static" not in page.parents:
+            pages.append(_DATA.sub(b"", page.read_bytes()))
+    text = b"\n".join(pages)
+    words.update(_WORD.findall(text))
+    for classes in _CLASS_ATTRIBUTE.findall(text):
+        words.update(htmllib.unescape(classes.decode("utf-8", "replace")).encode().split())
     for script in (html / "_static").rglob("*.js"):
-        words.update(_WORD.findall(script.read_text(encoding="utf-8", errors="replace")))
-    return frozenset(words)
+        if script.name.encode() in text:
+            words.update(_WORD.findall(script.read_bytes()))
+    return frozenset(word.decode("utf-8", "replace") for word in words)
 
 
 def _selectors(prelude: list[Any]) -> list[list[Any]]:
@@ -194,6 +205,38 @@ def combined(files: list[Path], target: Path, words: frozenset[str], dropped: li
     return "\n".join(parts) + "\n"
 
 
+def _sources(files: list[Path]) -> list[Path]:
+    """``files`` and, before each, what it imports."""
+    out: list[Path] = []
+    for source in files:
+        text = source.read_text(encoding="utf-8")
+        out += [*_sources([source.parent / where for where in _IMPORT.findall(text)]), source]
+    return out
+
+
+def content_key(files: list[Path], words: frozenset[str]) -> str:
+    """What :func:`combined` would write from ``files`` for ``words`` depends on: the files, the words among them
+    that a selector could need, this module's and its libraries' versions. Cheap: nothing is parsed."""
+    digest = hashlib.sha256(" ".join([VERSION, version("tinycss2"), version("fonttools")]).encode())
+    names: set[str] = set()
+    for source in _sources(files):
+        text = source.read_text(encoding="utf-8")
+        digest.update(f"\0{source}\0{text}".encode())
+        names.update(re.sub(r"\\(.)", r"\1", name) for name in _NAME.findall(text))
+    digest.update("\0".join(sorted(names & words)).encode())
+    return digest.hexdigest()
+
+
+def _kept(css_file: Path, key: str) -> str | None:
+    """The combined stylesheet written by an earlier build for the same ``key``, with every file it names."""
+    key_file = css_file.with_suffix(".key")
+    if not (css_file.exists() and key_file.exists() and key_file.read_text(encoding="utf-8") == key):
+        return None
+    css = css_file.read_text(encoding="utf-8")
+    named = [css_file.parent / url for url in _URL.findall(css) if not re.match(r"^([a-z]+:|/|#)", url, re.I)]
+    return css if all(path.exists() for path in named) else None
+
+
 def _attribute(tag: str, name: str) -> str | None:
     found = re.search(rf"""\s{name}\s*=\s*["']([^"']*)["']""", tag)
     return htmllib.unescape(found.group(1)) if found else None
@@ -245,19 +288,21 @@ def bundle(html: Path) -> dict[str, list[str]]:
         tags, files = _links(text[:end], page, static)
         if files:
             pages.append((page, text, end, tags, files))
-    written: dict[str, tuple[str, list[str]]] = {}
-    for _page, _text, _end, _tags, files in pages:
-        key = hashlib.sha256("\n".join(files).encode()).hexdigest()[:12]
-        if key not in written:
-            css = icon_fonts.with_subset_fonts(combined([static / f for f in files], target, words), target, static)
-            name = f"{FOLDER}/styles-{key}.css"
-            target.mkdir(parents=True, exist_ok=True)
-            (static / name).write_text(css, encoding="utf-8")
-            written[key] = (name, files)
+    written: dict[str, tuple[str, str, list[str]]] = {}  # key: (file under _static/, its version, what it holds)
     for page, text, end, tags, files in pages:
         key = hashlib.sha256("\n".join(files).encode()).hexdigest()[:12]
-        name = written[key][0]
-        version = hashlib.sha256((static / name).read_bytes()).hexdigest()[:8]
+        if key not in written:
+            name = f"{FOLDER}/styles-{key}.css"
+            sources = [static / f for f in files]
+            content = content_key(sources, words)
+            css = _kept(static / name, content)
+            if css is None:  # (a rebuild that changed no file and no word a rule needs keeps the last one)
+                css = icon_fonts.with_subset_fonts(combined(sources, target, words), target, static)
+                target.mkdir(parents=True, exist_ok=True)
+                (static / name).write_text(css, encoding="utf-8")
+                (static / name).with_suffix(".key").write_text(content, encoding="utf-8")
+            written[key] = (name, hashlib.sha256(css.encode()).hexdigest()[:8], files)
+        name, version, _ = written[key]
         href = posixpath.relpath(f"_static/{name}", page.parent.relative_to(html).as_posix() or ".")
         link = (f'<link rel="stylesheet" type="text/css" href="{href}?v={version}" '
                 f'{COMBINES}="{htmllib.escape(" ".join(files))}" />\n')
@@ -269,7 +314,7 @@ def bundle(html: Path) -> dict[str, list[str]]:
         new = head.replace("\0", link, 1) + text[end:]
         if new != text:
             page.write_text(new, encoding="utf-8")
-    return {name: files for name, files in written.values()}
+    return {name: files for name, _, files in written.values()}
 
 
 def _build_finished(app: Any, exception: Exception | None) -> None:

@@ -83,6 +83,7 @@ def _page(depth: str, extra: str = "") -> str:
             f'<link rel="stylesheet" type="text/css" href="{depth}_static/pygments.css?v=2" />\n'
             '<link rel="stylesheet" href="https://example.org/remote.css" />\n'
             f'<link rel="icon" href="{depth}_static/favicon.png" />\n{extra}'
+            '<script defer src="' + depth + '_static/scripts/menu.js"></script>\n'
             '</head><body><p class="used">Hi</p>\n'
             '<link rel="stylesheet" href="not-in-the-head.css" /></body></html>\n')
 
@@ -92,6 +93,7 @@ def test_every_page_links_one_stylesheet_and_a_second_build_changes_nothing(tmp_
         "_static/styles/theme.css": ".used { color: blue } .scripted { color: green } .nowhere { color: red }\n",
         "_static/pygments.css": ".highlight .k { font-weight: bold }\n",
         "_static/scripts/menu.js": 'el.classList.add("scripted");\n',
+        "_static/scripts/unused.js": 'el.classList.add("nowhere");\n',  # a script no page loads
         "index.html": _page(""),
         "book/chapters/one.html": _page("../../"),
     })
@@ -127,3 +129,24 @@ def test_a_class_a_new_page_uses_brings_its_rules_back_and_a_new_version(tmp_pat
     assert ".later" in (tmp_path / "_static" / name).read_text(encoding="utf-8")
     after = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert re.sub(r"\?v=\w+", "", after) == re.sub(r"\?v=\w+", "", before) and after != before
+
+
+def test_a_rebuild_that_changes_nothing_a_rule_needs_reuses_the_stylesheet(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path, {"_static/basic.css": ".used { margin: 0 }\n",
+                      "_static/styles/theme.css": ('@import "../basic.css";\n'
+                                                   ".used { color: blue } .later { color: red }\n"),
+                      "_static/pygments.css": "", "index.html": _page("")})
+    [name] = bundle(tmp_path)
+    calls: list[int] = []
+    real = stylesheets.combined
+    monkeypatch.setattr(stylesheets, "combined", lambda *args: calls.append(1) or real(*args))
+    _write(tmp_path, {"other.html": _page("").replace("Hi", "New words, no new class")})
+    bundle(tmp_path)
+    assert calls == []  # nothing a rule needs changed: the last stylesheet is kept
+    _write(tmp_path, {"_static/basic.css": ".used { margin: 1px }\n"})  # an imported file changed
+    bundle(tmp_path)
+    assert len(calls) == 1 and "margin: 1px" in (tmp_path / "_static" / name).read_text(encoding="utf-8")
+    _write(tmp_path, {"new.html": _page("").replace('class="used"', 'class="later"')})  # a word a rule needs
+    bundle(tmp_path)
+    assert len(calls) == 2 and ".later" in (tmp_path / "_static" / name).read_text(encoding="utf-8")
