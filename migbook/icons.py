@@ -4,7 +4,8 @@ pydata-sphinx-theme loads ``scripts/fontawesome.js`` on every page to turn each
 ``<i class="fa-solid fa-bars">`` into an inline SVG. Its stylesheet already carries
 Font Awesome's own CSS and ``@font-face`` rules for the same version (6.5.2): without
 the script the browser draws the same glyphs from the web font, fetching only the
-font files the page uses (the solid set, about 150 KB, shared by every page), and has
+font files the page uses (the solid set, cut to the book's icons by
+:mod:`migbook.icon_fonts`: 3 KB of its 153 KB, shared by every page), and has
 1.4 MB less JavaScript to run before the charts. :func:`write_templates` writes the
 theme's script macros minus that one script, for Sphinx to find before the theme's own.
 """

@@ -9,8 +9,8 @@ competed for the same cores: its first chart came later by about as much.
 At the end of each build, every page's stylesheet links under ``_static/`` are replaced by one link to
 ``_static/migbook/styles-KEY.css``: the same files in the same order (``@import`` inlined, ``url()`` rewritten
 for the new place), keeping a rule when some selector of it can match: when every class and id the selector
-requires occurs in the built pages or in the scripts under ``_static`` (which add classes as a reader opens a
-menu or a tooltip). A rule is kept or dropped whole, so the cascade is the theme's. The link keeps the list it
+requires occurs in the built pages or in the scripts they load (which add classes as a reader opens a menu or a
+tooltip): 163 KB. A rule is kept or dropped whole, so the cascade is the theme's. The link keeps the list it
 replaced (``data-migbook-combines``), so the next build (pages Sphinx did not rewrite) and the tests (which
 compare every element's computed style with the theme's own files) can rebuild it. The original files stay in
 ``_static``. Its icon font is cut to the icons it can draw (:mod:`migbook.icon_fonts`).
@@ -44,7 +44,7 @@ _IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?([^"')\s;]+)""")
 _URL = re.compile(r"""url\(\s*["']?([^"')]+)""")
 _WORD = re.compile(rb"[A-Za-z0-9_-]+")
 _CLASS_ATTRIBUTE = re.compile(rb"""\bclass\s*=\s*["']([^"']*)["']""")
-_DATA = re.compile(rb'(<script type="application/json"[^>]*>).*?</script>', re.S)  # a figure's spec
+_DATA = re.compile(rb'<script type="application/json"[^>]*>.*?</script>', re.S)  # a figure's spec
 
 
 def vocabulary(html: Path) -> frozenset[str]:
