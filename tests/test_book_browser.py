@@ -202,6 +202,7 @@ def test_text_alternatives_are_reachable(built_book: Path, book_url: str, watche
     assert _chart_pages(built_book), "no page has a figure"
     for name in _chart_pages(built_book):
         page.goto(book_url + name)
+        browser_tools.wait_for_charts(page)  # (until then the sections off screen are not laid out)
         figures = page.locator("figure.migbook-figure").all()
         assert figures, f"{name}: no figure"
         for figure in figures:
@@ -240,6 +241,7 @@ def test_lesson_questions_are_checked_in_the_page(built_book: Path, book_url: st
     for name in lessons.names():
         html_page = built_book / "book" / "lessons" / f"{name}.html"
         page.goto(book_url + f"book/lessons/{name}.html" if scheme == "http" else html_page.as_uri())
+        browser_tools.wait_for_charts(page)  # (until then the sections off screen are not laid out)
         boxes = page.locator(".migbook-question")
         questions = asked(name)
         assert boxes.count() == len(questions), f"{name}: {boxes.count()} question boxes for {len(questions)}"
