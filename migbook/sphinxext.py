@@ -146,9 +146,11 @@ def held(html: str) -> str:
 # the screen: the first layout, which the first chart waited for on the two cores, covers what the reader sees
 # and that figure, not the whole chapter (measured with benchmarks/run.py: README, "A fast book").
 # Afterwards the page is laid out as the theme made it, so nothing stays clipped or measured by a placeholder.
+# Not when the address names a part of the page (:target): the browser scrolls there at once, and sections
+# measured by a placeholder above it would leave the reader elsewhere once laid out.
 FIRST_MARK = "data-migbook-first"  # on the page's first chart (the one the reader waits for)
-FIRST_LAYOUT = (f'html:not([data-migbook-theme="loaded"]) .bd-article section section:not(:has([{FIRST_MARK}]))'
-                "{content-visibility:auto;contain-intrinsic-size:auto 800px}")
+FIRST_LAYOUT = ('html:not([data-migbook-theme="loaded"]):not(:has(:target)) .bd-article section '
+                f"section:not(:has([{FIRST_MARK}])){{content-visibility:auto;contain-intrinsic-size:auto 800px}}")
 
 
 def with_first_chart_marked(body: str) -> str:

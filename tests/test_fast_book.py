@@ -14,7 +14,7 @@ import pytest
 from conftest import notebook_page, page_address
 from fontTools.ttLib import TTFont
 
-from migbook import build_schedule, icons, stylesheets, warm_kernels
+from migbook import build_schedule, icons, sphinxext, stylesheets, warm_kernels
 from migbook.build import build_command
 from migbook.paths import ROOT
 from migbook.qa.browser import serious_violations, set_theme, wait_for_charts
@@ -432,3 +432,28 @@ def test_every_icon_of_every_page_is_in_the_cut_font_its_stylesheet_names(built_
             assert glyph in fonts[style], f"{name}: {sorted(icon)} is not in the cut {style} font"
             seen += 1
     assert seen > 200 and sum(len(cmap) for cmap in fonts.values()) < 150  # of Font Awesome's 2,000
+
+
+@pytest.mark.browser
+def test_a_link_to_a_section_far_down_a_chart_page_lands_on_it(built_book: Path, book_url: str,
+                                                                watched: object) -> None:
+    """Sections away from the first figure are laid out only on screen until the charts have drawn
+    (sphinxext.FIRST_LAYOUT): a reader who follows a link to one still finds it at the top of the window."""
+    name = "book/chapters/07-border-control.html"
+    text = (built_book / name).read_text(encoding="utf-8")
+    anchors = re.findall(r'class="reference internal nav-link" href="#([^"]+)"', text)  # the page's contents
+    first = text.index(sphinxext.FIRST_MARK + ">")
+    far = [a for a in anchors if text.index(f'<section id="{a}">') > first][-3:]
+    assert len(far) == 3, "no section after the first figure: this test checks nothing"
+    page = watched.page
+    for anchor in far:
+        page.goto(f"{book_url}{name}#{anchor}", wait_until="load")
+        page.wait_for_function("document.documentElement.dataset.migbookTheme === 'loaded'")  # (not scrolling)
+        scrolled = [page.evaluate("scrollY")]
+        while len(scrolled) < 20 and (len(scrolled) < 2 or scrolled[-1] != scrolled[-2]):  # (a smooth scroll)
+            page.wait_for_timeout(250)
+            scrolled.append(page.evaluate("scrollY"))
+        top = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top")
+        at_end = page.evaluate("Math.ceil(innerHeight + scrollY) >= document.documentElement.scrollHeight")
+        assert 0 <= top <= 120 or (at_end and top >= 0), (anchor, top)
+    assert not watched.external and not watched.errors, (watched.external, watched.errors)
