@@ -30,9 +30,11 @@ TEX_ALLOWED = re.compile(r"<(annotation|pre|code|script|style|textarea)\b.*?</\1
 ANNOTATION = re.compile(r'<annotation encoding="application/x-tex">(.*?)</annotation>', re.S)
 
 
-def _pages(html: Path) -> dict[str, str]:
-    return {str(p.relative_to(html)): p.read_text(encoding="utf-8") for p in sorted(html.rglob("*.html"))
-            if "_static" not in p.parts and "_sources" not in p.parts}
+def _pages(html: Path, stubs: bool = True) -> dict[str, str]:
+    """The built book's pages by name; ``stubs=False`` leaves out those that only redirect."""
+    pages = {str(p.relative_to(html)): p.read_text(encoding="utf-8") for p in sorted(html.rglob("*.html"))
+             if "_static" not in p.parts and "_sources" not in p.parts}
+    return pages if stubs else {n: t for n, t in pages.items() if 'http-equiv="refresh"' not in t.lower()}
 
 
 def test_no_page_loads_font_awesome_and_every_icon_is_drawn_by_the_font(built_book: Path) -> None:
@@ -349,7 +351,7 @@ def _styles(page: object, url: str, theme: str) -> tuple[list[tuple[str, str]], 
 
 
 def test_every_page_links_one_stylesheet_a_third_of_the_theme_s(built_book: Path) -> None:
-    pages = {name: text for name, text in _pages(built_book).items() if 'http-equiv="refresh"' not in text.lower()}
+    pages = _pages(built_book, stubs=False)
     links = {name: _combined_link(text) for name, text in pages.items()}
     assert len(links) >= 30 and len({m[3] for m in links.values()}) == 1, "pages differ in their stylesheets"
     for name, text in pages.items():
@@ -364,7 +366,7 @@ def test_every_page_links_one_stylesheet_a_third_of_the_theme_s(built_book: Path
 @pytest.mark.browser
 def test_no_rule_left_out_of_the_stylesheet_matches_anything_on_any_page(built_book: Path, book_url: str,
                                                                           watched: object) -> None:
-    pages = {name: text for name, text in _pages(built_book).items() if 'http-equiv="refresh"' not in text.lower()}
+    pages = _pages(built_book, stubs=False)
     left_out = _left_out(built_book, next(iter(pages.values())))
     assert len(left_out) > 3000  # Bootstrap's components, Font Awesome's icons, sphinx-design's grids...
     page = watched.page
@@ -410,7 +412,7 @@ def test_every_element_is_styled_as_by_the_theme_s_own_stylesheets(built_book: P
 
 
 def test_every_icon_of_every_page_is_in_the_cut_font_its_stylesheet_names(built_book: Path) -> None:
-    pages = {name: text for name, text in _pages(built_book).items() if 'http-equiv="refresh"' not in text.lower()}
+    pages = _pages(built_book, stubs=False)
     link = _combined_link(next(iter(pages.values())))
     css_file = built_book / "_static" / link[2]
     css = css_file.read_text(encoding="utf-8")
