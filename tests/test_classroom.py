@@ -4,6 +4,7 @@ traceback. Each claim is tried against a running server (HTTP, the kernel's webs
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import re
@@ -18,6 +19,7 @@ import urllib.request
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import jupytext
 import psutil
@@ -61,6 +63,88 @@ def test_lesson_pages_get_the_note_and_the_classroom_turns_it_into_a_link() -> N
     assert _with_live_note("book/chapters/01-x", body) == body
     served = classroom.rewrite_lesson_notes(static)
     assert '<a href="/live/01-x">Open this lesson live</a>' in served and "migbook lesson" not in served
+
+
+def test_a_kernel_shut_down_is_killed_at_once_with_the_lowest_priority() -> None:
+    seen = []
+
+    class Base:  # the part of jupyter_client's multi-kernel manager the classroom's manager builds on
+        def __init__(self, **_: object) -> None:
+            self._kernels: dict[str, object] = {}
+
+        async def shutdown_kernel(self, kernel_id: str, now: bool = False, restart: bool = False) -> None:
+            seen.append((kernel_id, now, restart, psutil.Process(process.pid).nice()))
+
+        def list_kernel_ids(self) -> list[str]:
+            return list(self._kernels)
+
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        manager = classroom.counting_class(Base)()
+        manager._kernels["k"] = SimpleNamespace(provisioner=SimpleNamespace(process=process))
+        manager.students_ids.add("k")
+        asyncio.run(manager.shutdown_kernel("k"))
+        asyncio.run(manager.shutdown_kernel("k", restart=True))
+    finally:
+        process.kill()
+        process.wait()
+    assert seen[0] == ("k", True, False, classroom.LEAVING_NICE), "a leaving student's kernel is killed, last in line"
+    assert seen[1][1:3] == (False, True), "a restart keeps jupyter_client's polite shutdown"
+    assert manager.students_kernels() == 0
+    assert classroom.kernel_pid(SimpleNamespace()) is None
+
+
+def test_activity_is_recorded_as_jupyter_server_records_it() -> None:
+    """The classroom's cheaper watch on kernel messages gives the same last activity and execution state."""
+    from jupyter_client.session import Session
+    from jupyter_server.services.kernels.kernelmanager import MappingKernelManager
+
+    session = Session(key=b"secret")
+
+    class Stream:
+        def on_recv(self, callback: object) -> None:
+            self.callback = callback
+
+    class Kernel:
+        def __init__(self) -> None:
+            self.session, self.execution_state, self.last_activity = session, "starting", None
+
+        def connect_iopub(self) -> Stream:
+            self.stream = Stream()
+            return self.stream
+
+    class Base:
+        untracked_message_types = MappingKernelManager().untracked_message_types
+        track_message_type = MappingKernelManager.track_message_type
+
+        def __init__(self, **_: object) -> None:
+            self._kernels = {"k": Kernel()}
+            self.log = SimpleNamespace(debug=lambda *a: None)
+
+    theirs, ours = Base(), classroom.counting_class(Base)()
+    MappingKernelManager.start_watching_activity(theirs, "k")
+    ours.start_watching_activity("k")
+    requests = {kind: session.msg(kind, {}) for kind in ("execute_request", "comm_msg", "kernel_info_request")}
+    sent = [("status", {"execution_state": "starting"}, None),
+            ("status", {"execution_state": "idle"}, "kernel_info_request"),
+            ("status", {"execution_state": "busy"}, "comm_msg"), ("comm_msg", {"data": {}}, "comm_msg"),
+            ("status", {"execution_state": "idle"}, "comm_msg"),
+            ("status", {"execution_state": "busy"}, "kernel_info_request"),
+            ("status", {"execution_state": "busy"}, "execute_request"), ("stream", {"text": "x"}, "execute_request"),
+            ("stream", {"text": "y"}, "kernel_info_request"),  # untracked, but the kernel is busy: activity
+            ("status", {"execution_state": "idle"}, "execute_request"), ("comm_open", {}, None),
+            ("stream", {"text": "z"}, "kernel_info_request")]  # untracked and idle: no activity
+    seen = {"theirs": [], "ours": []}
+    for kind, content, parent in sent:
+        message = session.msg(kind, content, parent=requests.get(parent))
+        frames = [b"kernel.k." + kind.encode(), *session.serialize(message)]
+        for name, manager in (("theirs", theirs), ("ours", ours)):
+            kernel = manager._kernels["k"]
+            kernel.last_activity = None
+            kernel.stream.callback(frames)
+            seen[name].append((kind, parent, kernel.execution_state, kernel.last_activity is not None))
+    assert seen["ours"] == seen["theirs"]
+    assert {state for *_, state, _ in seen["ours"]} >= {"idle", "busy"}, "the sequence exercises both states"
 
 
 # ------------------------------------------------------------------ a running classroom
