@@ -65,29 +65,41 @@ def test_lesson_pages_get_the_note_and_the_classroom_turns_it_into_a_link() -> N
     assert '<a href="/live/01-x">Open this lesson live</a>' in served and "migbook lesson" not in served
 
 
-def test_a_kernel_shut_down_is_killed_at_once_with_the_lowest_priority() -> None:
-    seen = []
+def test_kernels_run_below_the_server_and_one_shut_down_is_killed_at_once_with_the_lowest_priority() -> None:
+    seen, started = [], []
 
     class Base:  # the part of jupyter_client's multi-kernel manager the classroom's manager builds on
         def __init__(self, **_: object) -> None:
             self._kernels: dict[str, object] = {}
 
+        async def start_kernel(self, **_: object) -> str:
+            process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+            started.append(process)
+            self._kernels["k"] = SimpleNamespace(provisioner=SimpleNamespace(process=process))
+            return "k"
+
+        async def restart_kernel(self, kernel_id: str) -> None:
+            await self.start_kernel()
+
         async def shutdown_kernel(self, kernel_id: str, now: bool = False, restart: bool = False) -> None:
-            seen.append((kernel_id, now, restart, psutil.Process(process.pid).nice()))
+            seen.append((kernel_id, now, restart, psutil.Process(started[-1].pid).nice()))
 
         def list_kernel_ids(self) -> list[str]:
             return list(self._kernels)
 
-    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         manager = classroom.counting_class(Base)()
-        manager._kernels["k"] = SimpleNamespace(provisioner=SimpleNamespace(process=process))
+        assert asyncio.run(manager.start_kernel()) == "k"
+        assert psutil.Process(started[-1].pid).nice() == classroom.KERNEL_NICE > psutil.Process().nice()
+        asyncio.run(manager.restart_kernel("k"))
+        assert psutil.Process(started[-1].pid).nice() == classroom.KERNEL_NICE, "a restarted kernel too"
         manager.students_ids.add("k")
         asyncio.run(manager.shutdown_kernel("k"))
         asyncio.run(manager.shutdown_kernel("k", restart=True))
     finally:
-        process.kill()
-        process.wait()
+        for process in started:
+            process.kill()
+            process.wait()
     assert seen[0] == ("k", True, False, classroom.LEAVING_NICE), "a leaving student's kernel is killed, last in line"
     assert seen[1][1:3] == (False, True), "a restart keeps jupyter_client's polite shutdown"
     assert manager.students_kernels() == 0
@@ -422,6 +434,12 @@ class TestClassroom:
             assert response.headers["Content-Encoding"] == "gzip"
             assert b"webpack" in gzip.decompress(response.read())
         server.wait_gone(kernel)
+
+    def test_kernels_run_below_the_server(self, server: Server) -> None:
+        kernels = server.kernels()
+        assert kernels, "the pool's kernels are running"
+        assert {kernel.nice() for kernel in kernels.values()} == {classroom.KERNEL_NICE}
+        assert psutil.Process(server.process.pid).nice() < classroom.KERNEL_NICE
 
     def test_no_source_no_files_no_other_kernels(self, server: Server) -> None:
         _, page, _ = server.get(f"/live/{LESSON}")
