@@ -76,9 +76,10 @@ REFILL_DELAY_S = 20
 LEAVING_NICE = 19
 # Every kernel runs at this niceness, below the server's. Each message of every student passes through the server,
 # one process; at equal priority, with a class's kernels busy answering their pages at once, it got a small share
-# of the two cores and every student's messages waited for it. Thirty students arriving together on an idle box,
-# three classes each: control to redrawn chart p95 213 ms with kernels at the server's priority, 161 ms at 10 (and
-# 205 ms at 19, within the classes' spread); first chart p50 1.39 s and 1.20 s.
+# of the two cores and every student's messages waited for it. Classes of thirty arriving together on the idle box
+# (2026-12-01), p95 of control to redrawn chart per class: 213, 183, 228, 343, 177, 165 ms with kernels at the
+# server's priority (median 198); 152, 139, 178, 261, 182, 142, 183, 239, 146, 160 ms at 10 (median 170). The gain
+# is smaller than the spread between classes; it is kept because it also keeps a pool's refill off the server.
 KERNEL_NICE = 10
 DEFAULT_STUDENTS = 30
 LOCAL_IP = "127.0.0.1"

@@ -44,7 +44,8 @@ def notebook(name: str, out_dir: Path = BUILD_DIR / "lessons") -> Path:
 GUARD_SOURCE = ("from migbook.kernel_imports import skip_unused as _migbook_skip\n_migbook_skip()\n"
                 "from migbook.guard import install as _migbook_guard\n_migbook_guard()\n"
                 "from migbook.widget_messages import answer_states_once as _migbook_states\n_migbook_states()")
-RELEASE_SOURCE = ("from migbook.kernel_imports import release_freed_memory as _migbook_release, "
+RELEASE_SOURCE = ("from migbook.widget_messages import prepare_states as _migbook_prepare\n_migbook_prepare()\n"
+                  "from migbook.kernel_imports import release_freed_memory as _migbook_release, "
                   "freeze_lesson as _migbook_freeze\n_migbook_release()\n_migbook_freeze()")
 _HOW_TO_RUN = re.compile(r"`migbook (?:lesson|classroom)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -71,7 +72,8 @@ def live_notebook(nb: object) -> object:
     """The lesson as Voila runs it: a hidden first cell that keeps tracebacks from the page
     (:mod:`migbook.guard`) and modules the lesson never uses out of the kernel (:mod:`migbook.kernel_imports`), and
     that answers a page's request for the widgets' state in one pass (:mod:`migbook.widget_messages`), a hidden
-    last cell that returns the memory the set-up freed to the system (a warm kernel waits lighter) and leaves what
+    last cell that prepares that answer, returns the memory the set-up freed to the system (a warm kernel waits
+    lighter) and leaves what
     remains out of garbage collection (a kernel exits in a tenth of the CPU time),
     and no sentence about how to start the lesson (the book's lesson page says that; see ``book/instructors.md``)."""
     import nbformat

@@ -67,3 +67,45 @@ def test_other_control_messages_are_refused(monkeypatch: pytest.MonkeyPatch) -> 
 def test_every_live_lesson_installs_it_and_the_classroom_turns_the_echo_off() -> None:
     assert "answer_states_once" in lessons.GUARD_SOURCE
     assert NO_ECHO == {"JUPYTER_WIDGETS_ECHO": "0"}
+
+
+def test_a_prepared_answer_is_sent_until_a_widget_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warm kernel prepares the answer before its student arrives; any change, new widget or closed one
+    makes the next answer fresh, the same as ipywidgets' own."""
+    from migbook import widget_messages
+
+    monkeypatch.setattr(Widget, "_handle_control_comm_msg", Widget._handle_control_comm_msg)
+    monkeypatch.setattr(Widget, "notify_change", Widget.notify_change)
+    monkeypatch.setattr(widget_messages, "_prepared", None)
+    comm = Comm()
+    monkeypatch.setattr(Widget, "_control_comm", comm)
+    slider = widgets.IntSlider(value=3, description="Years")
+    chart = widgets.HTML("<p>chart</p>")
+    answer_states_once()
+    widget_messages.prepare_states()
+
+    def theirs() -> dict[str, Any]:
+        return Widget.get_manager_state()["state"]
+
+    def answer() -> dict[str, Any]:
+        Widget._handle_control_comm_msg(REQUEST)
+        return comm.sent[-1][0]["states"]
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Widget, "get_state", lambda *a, **k: pytest.fail("computed again with nothing changed"))
+        assert answer()[slider.model_id]["state"]["value"] == 3
+    assert answer() == theirs()
+    slider.value = 5
+    assert answer()[slider.model_id]["state"]["value"] == 5 and answer() == theirs()
+    widget_messages.prepare_states()
+    added = widgets.Button(description="Check")
+    assert added.model_id in answer() and answer() == theirs()
+    widget_messages.prepare_states()
+    closed = chart.model_id
+    chart.close()
+    assert closed not in answer() and answer() == theirs()
+
+
+def test_every_live_lesson_prepares_the_answer_before_its_memory_is_frozen() -> None:
+    source = lessons.RELEASE_SOURCE
+    assert "prepare_states" in source and source.index("prepare_states") < source.index("freeze")
