@@ -149,6 +149,9 @@ class Visit:
     page_s: float | None = None
     chart_s: float | None = None
     redraw_s: float | None = None
+    # Where the move's time went, from the kernel's own message dates (same clock: one machine): until the kernel
+    # starts on it (its busy status), in the kernel until the redraw's message is made, and until that arrives.
+    move_legs_s: tuple[float, float, float] | None = None
     kernel: str | None = None
     error: str | None = None
     hung: bool = False
@@ -254,7 +257,7 @@ class KernelSocket:
 
         _channel, parts = deserialize_msg_from_ws_v1(raw)
         header = json.loads(parts[0])
-        return {"msg_type": header["msg_type"], "parent_header": json.loads(parts[1]),
+        return {"msg_type": header["msg_type"], "header": header, "parent_header": json.loads(parts[1]),
                 "content": json.loads(parts[3])}
 
     def close(self) -> None:
@@ -301,6 +304,13 @@ def _recv_until(ws: KernelSocket, done: object, deadline: float) -> dict:
         if done(msg):
             return msg
     raise TimeoutError
+
+
+def _sent_at(msg: dict) -> float:
+    """When the kernel made ``msg`` (its header's date), in seconds since the epoch."""
+    from datetime import datetime
+
+    return datetime.fromisoformat(msg["header"]["date"]).timestamp()
 
 
 def _is_chart(value: object) -> bool:
@@ -455,11 +465,24 @@ def visit(base: str, path: str, move: bool = True, assets: tuple[str, ...] = (),
                 step = state.get("step") or 1
                 value = state["value"] + step if state["value"] + step <= state["max"] else state["value"] - step
                 change = {"value": value}
-            moved = time.monotonic()
+            moved, sent = time.monotonic(), time.time()
             move_id = ws.send("comm_msg", {"comm_id": slider, "data": {"method": "update", "state": change,
                                                              "buffer_paths": []}})
-            _recv_until(ws, _redrawn(panel), moved + STEP_TIMEOUT_S)
+            busy: list[dict] = []
+            redrawn = _redrawn(panel)
+
+            def done(msg: dict) -> bool:
+                if msg.get("msg_type") == "status" and msg["parent_header"].get("msg_id") == move_id \
+                        and msg["content"].get("execution_state") == "busy":
+                    busy.append(msg)
+                return redrawn(msg)
+
+            update = _recv_until(ws, done, moved + STEP_TIMEOUT_S)
             out.redraw_s = time.monotonic() - moved
+            arrived = time.time()
+            if busy and "header" in update:
+                started, made = _sent_at(busy[0]), _sent_at(update)
+                out.move_legs_s = (started - sent, made - started, arrived - made)
             # The kernel's idle status ends the move: every message it sends for the move has been counted.
             _recv_until(ws, lambda m: m.get("msg_type") == "status" and m["parent_header"].get("msg_id") == move_id
                         and m["content"].get("execution_state") == "idle", moved + STEP_TIMEOUT_S)
@@ -645,6 +668,13 @@ def report(result: Result, students: int) -> None:
     print(line("time to page", [v.page_s for v in cv]))
     print(line("time to first chart", [v.chart_s for v in cv]))
     print(line("control to redrawn chart", [v.redraw_s for v in cv], "ms"))
+    legs = [v.move_legs_s for v in cv if v.move_legs_s]
+    if legs:
+        names = ("to the kernel (server, kernel's threads)", "in the kernel (the redraw)",
+                 "back to the page (kernel's threads, server, client)")
+        print("    where a move's time went, mean / p95 ms: " + "; ".join(
+            f"{name} {statistics.mean(leg) * 1000:.0f} / {pct(list(leg), 95) * 1000:.0f}"
+            for name, leg in zip(names, zip(*legs, strict=True), strict=True)))
     served = sum(v.chart_s is not None for v in cv)
     print(f"  served {served}/{students}; failures {sum(bool(v.error) for v in cv)}, hangs {sum(v.hung for v in cv)}")
     for err in sorted({v.error for v in cv if v.error})[:5]:
