@@ -106,6 +106,26 @@ model, websocket and kernel info 10, 43, 5; states 13, 43, 5; a move 7, 43, 4; l
 share of a step that sends them nothing (the scripts) is the 41 idle kernels' own background work, not yet
 explained. Stock Voila: page (a kernel started cold) 227, 2,043, 39; a move 10, 97, 7 (the SVG drawn in the
 kernel).
+
+2026-12-01, the idle box. Timed from the kernel's own message dates (the benchmark now prints them), a move under
+the class's load spent about 3 ms in the kernel and the rest waiting for a core: on its way to the kernel
+(server, then the kernel's shell-channel and main threads) and back (its IOPub thread, the server, this client's
+thirty threads, which share one GIL). Cut: a leaving student's kernel is killed at the lowest priority instead of
+exiting politely (kernels' CPU while the class arrived 3.5 -> 1.2 to 1.9 s); the server records kernel activity
+from the two headers instead of deserializing every message with its dates (server 1.3 -> 1.0 to 1.1 s);
+kernels run at nice 10, below the server; a warm kernel prepares its answer to the widget-state request (kernel
+CPU for it 12 -> 6 ms); Chapter 1's summary has no pivot. Two full runs on the final code:
+
+    run                       first chart    control to chart  kernel RSS  left  hangs  CPU while arriving
+                              p50 / p95 s    p50 / p95 ms      (at rest)               (server, kernels, client)
+    classroom (06:02, before  1.55 / 1.63     90 / 162         140 MB      0     0      1.2  1.5  0.6
+      the prepared states)
+    classroom (06:44)         1.31 / 1.38    102 / 203         140 MB      0     0      1.1  1.2  0.6
+    stock Voila (06:02)      41.50 / 41.96   623 / 1,045       231 MB     30     0      7.8 70.2  1.1
+    stock Voila (06:44)      36.99 / 37.66   255 /   399       231 MB     30     0      7.2 62.7  1.0
+
+Between classes of the same code the p95 moves by 50 to 100 ms (ten classes in a row: 139 to 261 ms); the
+150 ms target is not met.
 """
 
 from __future__ import annotations
