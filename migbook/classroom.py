@@ -17,9 +17,9 @@ lessons' notebooks, with these changes:
   beacon lost, or a page that never connected) is shut down after :data:`CULL_IDLE_S` s idle, checked every
   :data:`CULL_INTERVAL_S` s; a kernel stays alive while its page is connected. A kernel shut down is killed at
   once, at the lowest priority (:data:`LEAVING_NICE`): a lesson's kernel has nothing to save.
+  Ctrl+C (or SIGTERM) stops the server and every kernel.
 * **The server first**: kernels run below the server's priority (:data:`KERNEL_NICE`), since every message of every
   student passes through the server.
-  Ctrl+C (or SIGTERM) stops the server and every kernel.
 * **A cap**: with ``--max-kernels`` students' kernels running, ``/live/...`` answers
   503 with a "the class is full, try again in a minute" page instead of starting another.
 * **Safe**: the page cannot execute code (Voila lets only widget messages through),
@@ -73,14 +73,14 @@ REFILL_DELAY_S = 20
 # after being given the lowest priority: it holds nothing to save, and ending it politely (a shutdown request, then
 # Python's exit) cost about 80 ms of CPU a kernel. Thirty students leaving after one move each took both cores from
 # the students still moving; killed, the class's kernels used 1.4 to 1.9 s of CPU while it arrived instead of 3.5 s.
-LEAVING_NICE = 19
+LEAVING_NICE = 19  # added to the server's niceness, at most 19 (the lowest priority)
 # Every kernel runs at this niceness, below the server's. Each message of every student passes through the server,
 # one process; at equal priority, with a class's kernels busy answering their pages at once, it got a small share
 # of the two cores and every student's messages waited for it. Classes of thirty arriving together on the idle box
 # (2026-12-01), p95 of control to redrawn chart per class: 213, 183, 228, 343, 177, 165 ms with kernels at the
 # server's priority (median 198); 152, 139, 178, 261, 182, 142, 183, 239, 146, 160 ms at 10 (median 170). The gain
 # is smaller than the spread between classes; it is kept because it also keeps a pool's refill off the server.
-KERNEL_NICE = 10
+KERNEL_NICE = 10  # added to the server's niceness (an instructor who starts the server with `nice` keeps the gap)
 DEFAULT_STUDENTS = 30
 LOCAL_IP = "127.0.0.1"
 TEMPLATE = "migbook-classroom"  # migbook's Voila template plus the scripts that draw live charts in the page
@@ -199,12 +199,12 @@ def kernel_pid(kernel: Any) -> int | None:
     return pid if isinstance(pid, int) else None
 
 
-def lower_priority(pid: int, nice: int) -> None:
-    """Give process ``pid`` the niceness ``nice`` (higher: a smaller share of the cores); nothing if it is gone or the
-    system has no such thing (Windows)."""
+def lower_priority(pid: int, by: int) -> None:
+    """Make process ``pid`` ``by`` nicer than this one (a smaller share of the cores), at most 19; nothing if it is
+    gone or the system has no such thing (Windows)."""
     if hasattr(os, "setpriority"):
         with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, pid, nice)
+            os.setpriority(os.PRIO_PROCESS, pid, min(19, os.getpriority(os.PRIO_PROCESS, 0) + by))
 
 
 def record_activity(manager: Any, kernel: Any, session: Any, msg_list: list[bytes]) -> None:

@@ -73,8 +73,7 @@ def live_notebook(nb: object) -> object:
     (:mod:`migbook.guard`) and modules the lesson never uses out of the kernel (:mod:`migbook.kernel_imports`), and
     that answers a page's request for the widgets' state in one pass (:mod:`migbook.widget_messages`), a hidden
     last cell that prepares that answer, returns the memory the set-up freed to the system (a warm kernel waits
-    lighter) and leaves what
-    remains out of garbage collection (a kernel exits in a tenth of the CPU time),
+    lighter) and leaves what remains out of garbage collection (a kernel exits in a tenth of the CPU time),
     and no sentence about how to start the lesson (the book's lesson page says that; see ``book/instructors.md``)."""
     import nbformat
 

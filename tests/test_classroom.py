@@ -90,9 +90,11 @@ def test_kernels_run_below_the_server_and_one_shut_down_is_killed_at_once_with_t
     try:
         manager = classroom.counting_class(Base)()
         assert asyncio.run(manager.start_kernel()) == "k"
-        assert psutil.Process(started[-1].pid).nice() == classroom.KERNEL_NICE > psutil.Process().nice()
+        mine = psutil.Process().nice()
+        below = min(19, mine + classroom.KERNEL_NICE)
+        assert psutil.Process(started[-1].pid).nice() == below > mine
         asyncio.run(manager.restart_kernel("k"))
-        assert psutil.Process(started[-1].pid).nice() == classroom.KERNEL_NICE, "a restarted kernel too"
+        assert psutil.Process(started[-1].pid).nice() == below, "a restarted kernel too"
         manager.students_ids.add("k")
         asyncio.run(manager.shutdown_kernel("k"))
         asyncio.run(manager.shutdown_kernel("k", restart=True))
@@ -100,7 +102,7 @@ def test_kernels_run_below_the_server_and_one_shut_down_is_killed_at_once_with_t
         for process in started:
             process.kill()
             process.wait()
-    assert seen[0] == ("k", True, False, classroom.LEAVING_NICE), "a leaving student's kernel is killed, last in line"
+    assert seen[0] == ("k", True, False, 19), "a leaving student's kernel is killed, last in line"
     assert seen[1][1:3] == (False, True), "a restart keeps jupyter_client's polite shutdown"
     assert manager.students_kernels() == 0
     assert classroom.kernel_pid(SimpleNamespace()) is None
@@ -438,8 +440,9 @@ class TestClassroom:
     def test_kernels_run_below_the_server(self, server: Server) -> None:
         kernels = server.kernels()
         assert kernels, "the pool's kernels are running"
-        assert {kernel.nice() for kernel in kernels.values()} == {classroom.KERNEL_NICE}
-        assert psutil.Process(server.process.pid).nice() < classroom.KERNEL_NICE
+        served = psutil.Process(server.process.pid).nice()
+        assert {kernel.nice() for kernel in kernels.values()} == {min(19, served + classroom.KERNEL_NICE)}
+        assert served < 19, "the server itself is not at the lowest priority"
 
     def test_no_source_no_files_no_other_kernels(self, server: Server) -> None:
         _, page, _ = server.get(f"/live/{LESSON}")
