@@ -18,6 +18,7 @@ import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -65,6 +66,12 @@ def test_lesson_pages_get_the_note_and_the_classroom_turns_it_into_a_link() -> N
     assert '<a href="/live/01-x">Open this lesson live</a>' in served and "migbook lesson" not in served
 
 
+def _run(coroutine: object) -> object:
+    """``asyncio.run`` in a thread of its own: another test may have left an event loop running in this one."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
+
+
 def test_kernels_run_below_the_server_and_one_shut_down_is_killed_at_once_with_the_lowest_priority() -> None:
     seen, started = [], []
 
@@ -89,15 +96,15 @@ def test_kernels_run_below_the_server_and_one_shut_down_is_killed_at_once_with_t
 
     try:
         manager = classroom.counting_class(Base)()
-        assert asyncio.run(manager.start_kernel()) == "k"
+        assert _run(manager.start_kernel()) == "k"
         mine = psutil.Process().nice()
         below = min(19, mine + classroom.KERNEL_NICE)
         assert psutil.Process(started[-1].pid).nice() == below > mine
-        asyncio.run(manager.restart_kernel("k"))
+        _run(manager.restart_kernel("k"))
         assert psutil.Process(started[-1].pid).nice() == below, "a restarted kernel too"
         manager.students_ids.add("k")
-        asyncio.run(manager.shutdown_kernel("k"))
-        asyncio.run(manager.shutdown_kernel("k", restart=True))
+        _run(manager.shutdown_kernel("k"))
+        _run(manager.shutdown_kernel("k", restart=True))
     finally:
         for process in started:
             process.kill()
