@@ -247,26 +247,24 @@ def counting_class(base: type) -> type:
         async def shutdown_kernel(self, kernel_id: str, now: bool = False, restart: bool = False) -> Any:
             self.students_ids.discard(kernel_id)
             if not restart:
-                pid = kernel_pid(self._kernels.get(kernel_id))
-                if pid is not None:
-                    lower_priority(pid, LEAVING_NICE)
+                self._nicer(kernel_id, LEAVING_NICE)
                 now = True
             return await super().shutdown_kernel(kernel_id, now=now, restart=restart)
 
         async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
             kernel_id = await super().start_kernel(*args, **kwargs)
-            self._below_server(kernel_id)
+            self._nicer(kernel_id, KERNEL_NICE)
             return kernel_id
 
         async def restart_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> Any:
             result = await super().restart_kernel(kernel_id, *args, **kwargs)
-            self._below_server(kernel_id)  # a new process
+            self._nicer(kernel_id, KERNEL_NICE)  # a new process
             return result
 
-        def _below_server(self, kernel_id: str) -> None:
+        def _nicer(self, kernel_id: str, by: int) -> None:
             pid = kernel_pid(self._kernels.get(kernel_id))
             if pid is not None:
-                lower_priority(pid, KERNEL_NICE)
+                lower_priority(pid, by)
 
         def start_watching_activity(self, kernel_id: str) -> None:
             """jupyter_server's watch on a kernel's messages (its last activity, for the cull, and its execution
