@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import re
 import signal
 import socket
@@ -72,47 +73,89 @@ def _run(coroutine: object) -> object:
         return thread.submit(asyncio.run, coroutine).result()
 
 
-def test_kernels_run_below_the_server_and_one_shut_down_is_killed_at_once_with_the_lowest_priority() -> None:
+def test_kernels_run_below_the_server_and_one_shut_down_is_killed_later_with_the_lowest_priority(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     seen, started = [], []
+    monkeypatch.setattr(classroom, "LEAVE_DELAY_S", 0.3)
 
     class Base:  # the part of jupyter_client's multi-kernel manager the classroom's manager builds on
+        log = logging.getLogger("test")
+
         def __init__(self, **_: object) -> None:
             self._kernels: dict[str, object] = {}
 
-        async def start_kernel(self, **_: object) -> str:
+        async def start_kernel(self, kernel_id: str = "k", **_: object) -> str:
             process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
             started.append(process)
-            self._kernels["k"] = SimpleNamespace(provisioner=SimpleNamespace(process=process))
-            return "k"
+            self._kernels[kernel_id] = SimpleNamespace(provisioner=SimpleNamespace(process=process))
+            return kernel_id
 
         async def restart_kernel(self, kernel_id: str) -> None:
-            await self.start_kernel()
+            await self.start_kernel(kernel_id)
 
         async def shutdown_kernel(self, kernel_id: str, now: bool = False, restart: bool = False) -> None:
             seen.append((kernel_id, now, restart, psutil.Process(started[-1].pid).nice()))
+            if not restart:
+                del self._kernels[kernel_id]
+
+        async def shutdown_all(self, now: bool = False) -> None:
+            for kernel_id in list(self._kernels):
+                await self.shutdown_kernel(kernel_id, now=now)
 
         def list_kernel_ids(self) -> list[str]:
             return list(self._kernels)
 
-    try:
-        manager = classroom.counting_class(Base)()
-        assert _run(manager.start_kernel()) == "k"
-        mine = psutil.Process().nice()
-        below = min(19, mine + classroom.KERNEL_NICE)
+    manager = classroom.counting_class(Base)()
+    mine = psutil.Process().nice()
+    below = min(19, mine + classroom.KERNEL_NICE)
+
+    async def lesson() -> None:
+        assert await manager.start_kernel() == "k"
         assert psutil.Process(started[-1].pid).nice() == below > mine
-        _run(manager.restart_kernel("k"))
+        await manager.restart_kernel("k")
         assert psutil.Process(started[-1].pid).nice() == below, "a restarted kernel too"
+        await manager.shutdown_kernel("k", restart=True)
+        assert seen.pop()[1:3] == (False, True), "a restart keeps jupyter_client's polite shutdown"
         manager.students_ids.add("k")
-        _run(manager.shutdown_kernel("k"))
-        _run(manager.shutdown_kernel("k", restart=True))
+        await manager.shutdown_kernel("k")
+        assert manager.students_kernels() == 0, "a leaving student's kernel no longer counts"
+        assert not seen and psutil.Process(started[-1].pid).nice() == 19, "given the lowest priority, not yet ended"
+        await manager.shutdown_kernel("k")  # the cull, say, before it ends: nothing more
+        await asyncio.sleep(classroom.LEAVE_DELAY_S + 0.2)
+        assert seen == [("k", True, False, 19)], "killed once, LEAVE_DELAY_S later"
+        assert not manager.leaving
+        # The server stopping while a kernel waits to be killed: it is ended now, and once.
+        await manager.start_kernel("j")
+        await manager.shutdown_kernel("j")
+        await manager.shutdown_all()
+        assert [call[0] for call in seen[1:]] == ["j"] and not manager.list_kernel_ids()
+        await asyncio.sleep(classroom.LEAVE_DELAY_S + 0.2)
+        assert len(seen) == 2, "ended once"
+        await manager.start_kernel("i")
+        await manager.shutdown_kernel("i")
+        assert seen[2:] == [("i", True, False, below)], "while stopping, a shutdown kills at once"
+
+    try:
+        _run(lesson())
     finally:
         for process in started:
             process.kill()
             process.wait()
-    assert seen[0] == ("k", True, False, 19), "a leaving student's kernel is killed, last in line"
-    assert seen[1][1:3] == (False, True), "a restart keeps jupyter_client's polite shutdown"
-    assert manager.students_kernels() == 0
     assert classroom.kernel_pid(SimpleNamespace()) is None
+
+
+def test_kernel_websockets_send_each_message_at_once() -> None:
+    calls = []
+
+    class Base:  # a kernel's websocket handler
+        def set_nodelay(self, value: bool) -> None:
+            calls.append(("nodelay", value))
+
+        async def open(self, kernel_id: str) -> None:
+            calls.append(("open", kernel_id))
+
+    _run(classroom.prompt_websocket(Base)().open("k"))
+    assert calls == [("nodelay", True), ("open", "k")]
 
 
 def test_activity_is_recorded_as_jupyter_server_records_it() -> None:
