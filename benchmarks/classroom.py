@@ -157,6 +157,7 @@ import psutil
 import websocket
 
 from migbook import lessons
+from migbook.classroom import LEAVE_DELAY_S
 from migbook.paths import BUILD_DIR
 
 STEP_TIMEOUT_S = 120  # longer than this for any step counts as a hang
@@ -204,14 +205,22 @@ class Kernels:
         self.peak_each = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._ids: dict[int, str | None] = {}  # each process's kernel id, read once (the sampler's CPU is shared
+        # with what it measures: reading sixty command lines twice a second cost ~0.1 s of CPU a second)
+
+    def _kernel_id(self, child: psutil.Process) -> str | None:
+        if child.pid not in self._ids:
+            found = re.search(r"kernel-([0-9a-f-]{36})\.json", " ".join(child.cmdline()))
+            self._ids[child.pid] = found.group(1) if found else None
+        return self._ids[child.pid]
 
     def rss(self) -> dict[str, int]:
         out = {}
         for child in self.server.children(recursive=True):
             try:
-                found = re.search(r"kernel-([0-9a-f-]{36})\.json", " ".join(child.cmdline()))
-                if found:
-                    out[found.group(1)] = child.memory_info().rss
+                kernel = self._kernel_id(child)
+                if kernel:
+                    out[kernel] = child.memory_info().rss
             except psutil.Error:
                 continue
         return out
@@ -390,7 +399,7 @@ def cpu_delta(before: dict[str, float], after: dict[str, float]) -> dict[str, fl
     return out
 
 
-STEPS = ("page", "assets", "connect", "states", "move", "leave")
+STEPS = ("page", "assets", "connect", "states", "move", "leave", "exit")
 LEAVE_WAIT_S = 15  # how long a step-measured visit waits for its kernel to exit (stock Voila's never does)
 
 
@@ -605,10 +614,16 @@ def stepped_visit(base: str, path: str, clock: CpuClock, assets: tuple[str, ...]
         last = now
 
     out = visit(base, path, assets=assets, page_like=page_like, mark=mark)
+    mark("leave")  # the socket closed and the shutdown beacon answered
+    left = time.monotonic()
+    # The classroom kills a leaving student's kernel LEAVE_DELAY_S later; the CPU of the wait is the other
+    # kernels' and the server's idling, not this student's, so the exit is counted from just before the kill.
+    time.sleep(max(0.0, left + LEAVE_DELAY_S - 0.5 - time.monotonic()))
+    last = clock.read()
     deadline = time.monotonic() + LEAVE_WAIT_S
     while out.kernel and time.monotonic() < deadline:
         if not any(out.kernel in " ".join(_cmdline(child)) for child in clock.server.children(recursive=True)):
-            mark("leave")  # the kernel's exit, until the server has reaped it
+            mark("exit")  # the kernel's exit, until the server has reaped it
             break
         time.sleep(0.05)
     return out
@@ -626,11 +641,13 @@ def run_class(name: str, command: list[str], port: int, path: str, students: int
     try:
         start = time.monotonic()
         wait_for_port(port, process)
-        ready(log, process, 1)
+        fills = 1  # the pool's log says "filled" once at start, then once for each kernel taken and replaced
+        ready(log, process, fills)
         result.warm_s = time.monotonic() - start
         if page_like:  # a real page, once, to learn what it loads; then the pool it took a kernel from refills
             result.assets = page_assets(base, path)
-            ready(log, process, 2)
+            fills += 1
+            ready(log, process, fills)
         clock = CpuClock(process.pid)
         with Kernels(process.pid) as kernels:
             warm = kernels.rss()  # the classroom's warm pool: each kernel as a student will get it
@@ -649,14 +666,15 @@ def run_class(name: str, command: list[str], port: int, path: str, students: int
             result.peak_each, result.peak_total = kernels.peak_each, kernels.peak_total
             time.sleep(60)
             result.left_after_60s = len(mine & set(kernels.rss()))
-            # Each step measured alone: after the pool has refilled from the class, and again after each visit
-            # (a kernel warming up uses the CPU the steps would be charged with).
-            fills = 3 if page_like else 2
-            for n in range(steps):
-                ready(log, process, fills + n)
+            # Each step measured alone: after the pool has replaced every kernel the class took, and again after
+            # each visit (a kernel warming up uses the CPU the steps would be charged with).
+            fills += students
+            for _ in range(steps):
+                ready(log, process, fills)
                 stepped_visit(base, path, clock, result.assets, page_like, result.step_cpu)
+                fills += 1
             if steps:
-                ready(log, process, fills + steps)
+                ready(log, process, fills)
             for _ in range(loads):
                 result.seq_visits.append(visit(base, path, move=False, assets=result.assets, page_like=page_like))
     finally:
@@ -670,8 +688,10 @@ def run_class(name: str, command: list[str], port: int, path: str, students: int
 
 def classroom_ready(students: int, lesson: str) -> Callable[[Path, subprocess.Popen, int], None]:
     def ready(log: Path, process: subprocess.Popen, times: int) -> None:
-        """Wait until today's pool has been full ``times`` times (the instructor starts the server before the
-        class arrives; the second time, after the page that showed what a page loads took a kernel)."""
+        """Wait until today's pool has said it is full ``times`` times.
+
+        Voila says so once when the pool first fills (the instructor starts the server before the class arrives),
+        then once more for each kernel a student took, when its replacement is warm."""
         want = f"Kernel pool of {lesson}.ipynb is filled with {students} kernel(s)"
         deadline = time.monotonic() + 900
         while log.read_text().count(want) < times and time.monotonic() < deadline:
