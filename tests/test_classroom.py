@@ -158,6 +158,26 @@ def test_kernel_websockets_send_each_message_at_once() -> None:
     assert calls == [("nodelay", True), ("open", "k")]
 
 
+def test_the_classroom_serves_kernels_through_its_own_handlers(tmp_path: Path) -> None:
+    """The app Voila builds routes each kernel's websocket through the prompt handler, its model through the
+    read-only one, and has no notebook tree or contents API (the app is set up, not started: no kernel runs)."""
+    from jupyter_server.services.kernels.handlers import KernelHandler
+    from jupyter_server.services.kernels.websocket import KernelWebsocketHandler
+
+    app = classroom._app_class()(book_dir=str(tmp_path), max_kernels=2, pools={})
+    app.initialize(classroom.voila_arguments(tmp_path, 8899, "127.0.0.1"))
+    app.init_settings()
+    routes = {pattern: handler for pattern, handler, *_ in app.init_handlers()}
+
+    sockets = [h for h in routes.values() if isinstance(h, type) and issubclass(h, KernelWebsocketHandler)]
+    assert sockets and all(h.__name__ == "PromptKernelWebsocketHandler" for h in sockets)
+    models = [h for h in routes.values() if isinstance(h, type) and issubclass(h, KernelHandler)]
+    assert [h.__name__ for h in models] == ["ReadOnlyKernelHandler"]
+    assert not [p for p in routes if p.startswith(("/voila/tree", "/voila/render", "/voila/api/contents"))]
+    assert routes["/(.*)"].__name__ == "GzippedBookHandler"  # the book, not Voila's notebook renderer
+    assert any(p.startswith(classroom.LIVE_PATH) for p in routes)
+
+
 def test_activity_is_recorded_as_jupyter_server_records_it() -> None:
     """The classroom's cheaper watch on kernel messages gives the same last activity and execution state."""
     from jupyter_client.session import Session
