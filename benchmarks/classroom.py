@@ -126,6 +126,33 @@ CPU for it 12 -> 6 ms); Chapter 1's summary has no pivot. Two full runs on the f
 
 Between classes of the same code the p95 moves by 50 to 100 ms (ten classes in a row: 139 to 261 ms); the
 150 ms target is not met.
+
+2026-12-01 and 02. Nagle's algorithm was on for the kernels' websockets (tornado's default after the upgrade): a
+move's redraw, written while its busy status waited for an acknowledgement, was held until the browser's delayed
+acknowledgement came, up to 40 ms (one student alone: 44 -> 5 ms). They now send at once (``TCP_NODELAY``,
+``classroom.prompt_websocket``). A leaving student's kernel is killed ``LEAVE_DELAY_S`` (8 s) later, at once at
+the lowest priority, so thirty leaving do not spend the cores while others are still arriving (kernels' CPU while
+thirty arrive 1.0 -> 0.6 s). This benchmark now waits for each replaced pool kernel (Voila logs "filled" once per
+kernel it replaces), counts a kernel's exit from just before its delayed kill (the "exit" row), and reads each
+kernel's command line once. A per-move profile of a kernel (py-spy, 300 moves): its main thread ~2.2 ms (the model
+0.36 ms, sending the traits 0.44 ms), its IOPub thread ~1.6 ms, its shell-channel thread 0.7 ms; two comm
+messages a move. All thirty moves arrive within about 0.3 s of each other, so the p95 is about the sum of their
+CPU (kernel, server, client) queued on two cores. Tried without gain: no scripts and styles (the arrival compresses
+and the moves bunch up more), a process per simulated student (more CPU), a shorter switch interval.
+
+    run                                   first chart    control to chart  kernel RSS  left  hangs  CPU arriving
+                                          p50 / p95 s    p50 / p95 ms                              (as above)
+    classroom (12-01, idle box)           1.05 / 1.14     71 / 156         141 MB      0     0      0.9  0.6  0.4
+    stock Voila (the same run)           36.3  / 37.2    259 / 606         232 MB     30     0
+    classroom (12-02, idle, slower box)   1.79 / 1.94    103 / 175         148 MB      0     0      1.5  1.2  0.7
+    stock Voila (the same run)           61.5  / 63.6  1,844 / 1,885       235 MB     30     0     13.1 105.2  1.7
+
+The second machine was slower at everything (stock Voila's first chart 1.7 times, the book's clean build 1.4
+times); its kernel RSS is read after the students' visits (they are still running for 8 s), the first's from the
+warm pool. Sequential loads: first chart p50 0.61 / 1.05 s, no failure or hang. Per step, one student alone, on the
+second (CPU ms; server, kernels, client): page 18, 0, 11; scripts and styles 52, 0, 21; connect 18, 22, 9; states
+4, 14, 7; a move 2, 10, 5; leaving 4, 0, 5; the kernel's exit 44, 54 (over 0.5 s: mostly the other kernels' and
+the server's idling). The 150 ms target is still not met.
 """
 
 from __future__ import annotations
@@ -618,12 +645,14 @@ def stepped_visit(base: str, path: str, clock: CpuClock, assets: tuple[str, ...]
     left = time.monotonic()
     # The classroom kills a leaving student's kernel LEAVE_DELAY_S later; the CPU of the wait is the other
     # kernels' and the server's idling, not this student's, so the exit is counted from just before the kill.
+    process = next((child for child in clock.server.children(recursive=True)
+                    if out.kernel and out.kernel in " ".join(_cmdline(child))), None)
     time.sleep(max(0.0, left + LEAVE_DELAY_S - 0.5 - time.monotonic()))
     last = clock.read()
     deadline = time.monotonic() + LEAVE_WAIT_S
-    while out.kernel and time.monotonic() < deadline:
-        if not any(out.kernel in " ".join(_cmdline(child)) for child in clock.server.children(recursive=True)):
-            mark("exit")  # the kernel's exit, until the server has reaped it
+    while process is not None and time.monotonic() < deadline:
+        if not psutil.pid_exists(process.pid):  # a zombie still exists: this is the exit until the server reaped it
+            mark("exit")
             break
         time.sleep(0.05)
     return out
