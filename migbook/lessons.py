@@ -43,7 +43,8 @@ def notebook(name: str, out_dir: Path = BUILD_DIR / "lessons") -> Path:
 
 GUARD_SOURCE = ("from migbook.kernel_imports import skip_unused as _migbook_skip\n_migbook_skip()\n"
                 "from migbook.guard import install as _migbook_guard\n_migbook_guard()\n"
-                "from migbook.widget_messages import answer_states_once as _migbook_states\n_migbook_states()")
+                "from migbook.widget_messages import answer_states_once as _migbook_states\n_migbook_states()\n"
+                "from migbook.kernel_streams import flush_only_when_written as _migbook_flush\n_migbook_flush()")
 RELEASE_SOURCE = ("from migbook.widget_messages import prepare_states as _migbook_prepare\n_migbook_prepare()\n"
                   "from migbook.kernel_imports import release_freed_memory as _migbook_release, "
                   "freeze_lesson as _migbook_freeze\n_migbook_release()\n_migbook_freeze()")
