@@ -138,7 +138,11 @@ kernel's command line once. A per-move profile of a kernel (py-spy, 300 moves): 
 0.36 ms, sending the traits 0.44 ms), its IOPub thread ~1.6 ms, its shell-channel thread 0.7 ms; two comm
 messages a move. All thirty moves arrive within about 0.3 s of each other, so the p95 is about the sum of their
 CPU (kernel, server, client) queued on two cores. Tried without gain: no scripts and styles (the arrival compresses
-and the moves bunch up more), a process per simulated student (more CPU), a shorter switch interval.
+and the moves bunch up more), a process per simulated student (more CPU), a shorter switch interval. Then, from
+py-spy on a kernel over 300 moves (12-02): after every message ipykernel flushed stdout and stderr, each flush
+handing the IOPub thread two callbacks and waiting on them, with nothing written; a lesson's kernel now flushes
+only what was written (``migbook.kernel_streams``; one student, 500 moves, alternating runs: context switches
+28 to 30 -> 19 to 20 a move, kernel CPU 4.0 to 4.1 -> 3.5 to 3.9 ms a move).
 
     run                                   first chart    control to chart  kernel RSS  left  hangs  CPU arriving
                                           p50 / p95 s    p50 / p95 ms                              (as above)
@@ -146,13 +150,17 @@ and the moves bunch up more), a process per simulated student (more CPU), a shor
     stock Voila (the same run)           36.3  / 37.2    259 / 606         232 MB     30     0
     classroom (12-02, idle, slower box)   1.79 / 1.94    103 / 175         148 MB      0     0      1.5  1.2  0.7
     stock Voila (the same run)           61.5  / 63.6  1,844 / 1,885       235 MB     30     0     13.1 105.2  1.7
+    classroom (12-02, flushes cut)        1.90 / 1.99    159 / 230         142 MB      0     0      1.6  1.1  0.7
+    stock Voila (the same run)           49.9  / 51.1    663 / 1,020       232 MB     30     0     10.0  86.2  1.3
 
 The second machine was slower at everything (stock Voila's first chart 1.7 times, the book's clean build 1.4
 times); its kernel RSS is read after the students' visits (they are still running for 8 s), the first's from the
-warm pool. Sequential loads: first chart p50 0.61 / 1.05 s, no failure or hang. Per step, one student alone, on the
-second (CPU ms; server, kernels, client): page 18, 0, 11; scripts and styles 52, 0, 21; connect 18, 22, 9; states
-4, 14, 7; a move 2, 10, 5; leaving 4, 0, 5; the kernel's exit 44, 54 (over 0.5 s: mostly the other kernels' and
-the server's idling). The 150 ms target is still not met.
+warm pool. Sequential loads: first chart p50 0.61 / 1.05 / 0.86 s, no failure or hang. On the second machine two
+quick runs (``--loads 0 --skip-stock``) of the code before the flush change gave control-to-chart p95 274 and 285
+ms: between classes the p95 moves by more than that change can show, which is why it was measured alone. Per step,
+one student alone, on the second (CPU ms; server, kernels, client): page 18, 0, 11; scripts and styles 52, 0, 21;
+connect 18, 22, 9; states 4, 14, 7; a move 2, 10, 5; leaving 4, 0, 5; the kernel's exit 44, 54 (over 0.5 s: mostly
+the other kernels' and the server's idling). The 150 ms target is still not met.
 """
 
 from __future__ import annotations
