@@ -705,11 +705,10 @@ def run_class(name: str, command: list[str], port: int, path: str, students: int
             result.left_after_60s = len(mine & set(kernels.rss()))
             # Each step measured alone: after the pool has replaced every kernel the class took, and again after
             # each visit (a kernel warming up uses the CPU the steps would be charged with).
-            fills += students
+            fills += sum(v.kernel is not None for v in result.class_visits)  # (a refused visit took none)
             for _ in range(steps):
                 ready(log, process, fills)
-                stepped_visit(base, path, clock, result.assets, page_like, result.step_cpu)
-                fills += 1
+                fills += stepped_visit(base, path, clock, result.assets, page_like, result.step_cpu).kernel is not None
             if steps:
                 ready(log, process, fills)
             for _ in range(loads):
