@@ -3,6 +3,7 @@ written is still sent by the flush (ipykernel's own OutStream and IOPub thread, 
 
 from __future__ import annotations
 
+import inspect
 import subprocess
 import sys
 import time
@@ -20,7 +21,7 @@ from migbook import kernel_streams, lessons
 @pytest.fixture
 def stream(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[OutStream, list[Any], zmq.Socket]]:
     """An OutStream on a started IOPub thread, the callbacks handed to that thread, and a socket that hears it."""
-    monkeypatch.setattr(OutStream, "flush", OutStream.flush)  # restored after the test
+    monkeypatch.setattr(OutStream, "flush", inspect.unwrap(OutStream.flush))  # ipykernel's own, restored after
     context = zmq.Context()
     pub = context.socket(zmq.PUB)
     port = pub.bind_to_random_port("tcp://127.0.0.1")
