@@ -295,7 +295,11 @@ COMPUTED_STYLES_JS = """() => {
       }
       const text = values.join(";");
       if (!ids.has(text)) { ids.set(text, ids.size); }
-      out.push([el.tagName + (el.id ? "#" + el.id : "") + (pseudo || ""), ids.get(text)]);
+      // (named by its classes and link too, so that a difference says which element, and a class a script
+      // adds in one load but not the other shows as such)
+      out.push([el.tagName + (el.id ? "#" + el.id : "") + Array.from(el.classList, c => "." + c).join("")
+                + (el.getAttribute("href") ? "[" + el.getAttribute("href").slice(0, 60) + "]" : "") + (pseudo || ""),
+                ids.get(text)]);
     }
   }
   return [out, Array.from(ids.keys())];
