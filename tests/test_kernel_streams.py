@@ -30,11 +30,16 @@ def stream(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[OutStream, list[An
     sub.connect(f"tcp://127.0.0.1:{port}")
     thread = IOPubThread(pub)
     thread.start()
+    deadline = time.monotonic() + 30
+    while not sub.poll(100):  # ZMQ drops what is published before the subscriber has joined: probe until heard
+        assert time.monotonic() < deadline, "the subscriber never heard the IOPub thread"
+        thread.send_multipart([b"probe"])
+    while sub.poll(200):
+        sub.recv_multipart()
     out = OutStream(Session(key=b"lesson"), thread, "stdout", watchfd=False)
     handed: list[Any] = []
     schedule = thread.schedule
     monkeypatch.setattr(thread, "schedule", lambda f: handed.append(f) or schedule(f))
-    time.sleep(0.2)  # the subscriber joins before anything is published
     try:
         yield out, handed, sub
     finally:
