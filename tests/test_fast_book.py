@@ -284,6 +284,18 @@ def test_a_parallel_build_writes_the_same_pages_as_a_serial_one(tmp_path: Path) 
 # Every element's computed style (no custom properties: what they change shows in the properties that use them),
 # each distinct style sent once.
 COMPUTED_STYLES_JS = """() => {
+  // The theme's scroll-spy marks the "On this page" entry of the section in view as active, whenever an
+  // IntersectionObserver fires: between two loads that can differ (charts drawing move the sections). Both loads
+  // are read with the first entry active, set in this same task so no observer can change it before the read.
+  // (as the theme's activate() does in #pst-page-toc-nav: the link, with aria-current, and its entry)
+  document.querySelectorAll("#pst-page-toc-nav .active").forEach(el => el.classList.remove("active"));
+  document.querySelectorAll("#pst-page-toc-nav [aria-current]").forEach(el => el.removeAttribute("aria-current"));
+  const first = document.querySelector("#pst-page-toc-nav a");
+  if (first) {
+    first.classList.add("active");
+    first.setAttribute("aria-current", "true");
+    first.closest(".toc-entry").classList.add("active");
+  }
   const ids = new Map(), out = [];
   for (const el of document.querySelectorAll("body, body *")) {
     for (const pseudo of [null, "::before", "::after"]) {
