@@ -176,6 +176,32 @@ def test_the_classroom_serves_kernels_through_its_own_handlers(tmp_path: Path) -
     assert not [p for p in routes if p.startswith(("/voila/tree", "/voila/render", "/voila/api/contents"))]
     assert routes["/(.*)"].__name__ == "GzippedBookHandler"  # the book, not Voila's notebook renderer
     assert any(p.startswith(classroom.LIVE_PATH) for p in routes)
+    [scripts] = [p for p in routes if p.startswith(classroom.LIVE_SCRIPTS)]
+    assert all(re.fullmatch(scripts, classroom.LIVE_SCRIPTS + name) for name in classroom.LIVE_SCRIPT_NAMES)
+
+
+def test_the_live_scripts_are_read_and_gzipped_before_the_server_listens(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first page to ask for the Vega bundle must not stop the server while vl-convert hands it out."""
+    from migbook import sphinxext, static_cache
+
+    calls: list[int] = []
+    monkeypatch.setattr(sphinxext, "vega_bundle", lambda: calls.append(1) or "/* the bundle */")
+    classroom.live_script.cache_clear()
+    static_cache.compressed_text.cache_clear()
+    try:
+        app = classroom._app_class()(book_dir=str(tmp_path), max_kernels=2, pools={})
+        app.initialize(classroom.voila_arguments(tmp_path, 8899, "127.0.0.1"))
+        app.init_settings()  # (what Voila does before it listens)
+        assert calls == [1]
+        assert classroom.live_script.cache_info().currsize == len(classroom.LIVE_SCRIPT_NAMES)
+        assert static_cache.compressed_text.cache_info().currsize == len(classroom.LIVE_SCRIPT_NAMES)
+        for name in classroom.LIVE_SCRIPT_NAMES:  # served from memory: nothing read or compressed again
+            static_cache.compressed_text(classroom.live_script(name))
+        assert calls == [1] and static_cache.compressed_text.cache_info().misses == len(classroom.LIVE_SCRIPT_NAMES)
+    finally:
+        classroom.live_script.cache_clear()
+        static_cache.compressed_text.cache_clear()
 
 
 def test_activity_is_recorded_as_jupyter_server_records_it() -> None:
