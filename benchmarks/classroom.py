@@ -16,7 +16,8 @@ milliseconds not counted here; moves one slider through the widget protocol and 
 data-only update the page applies in a few milliseconds, not counted), then leaves (closes the socket, sends the
 shutdown beacon). ``--client old`` does what this benchmark did before 2026-11-30: no scripts, no kernel model,
 no kernel info, the legacy JSON protocol; its figures are lower than a real page's and not comparable.
-Printed: time to page and to first chart (p50, p95, max), control to redrawn chart (p50, p95), kernel memory
+Printed: time to page and to first chart (p50, p95, max), control to redrawn chart (p50, p95; and again once
+every student has arrived, the whole class moving the control at the same instant), kernel memory
 (each and total, at rest and at peak), students' kernels still running 60 s after everyone left, failures and
 hangs over sequential loads; the CPU seconds the server, the kernels, this benchmark's client and every other
 process on the machine used while the class arrived; and the CPU each of them used for each step of one student
@@ -208,6 +209,7 @@ class Visit:
     # Where the move's time went, from the kernel's own message dates (same clock: one machine): until the kernel
     # starts on it (its busy status), in the kernel until the redraw's message is made, and until that arrives.
     move_legs_s: tuple[float, float, float] | None = None
+    settled_redraw_s: float | None = None  # a second move, the whole class moving together once all have arrived
     kernel: str | None = None
     error: str | None = None
     hung: bool = False
@@ -455,8 +457,44 @@ def _get(connection: http.client.HTTPConnection, path: str, cookie: str) -> byte
     return body
 
 
+def _move(ws: KernelSocket, slider: str, state: dict, panel: set[str]) -> tuple[float, tuple | None]:
+    """Move ``slider`` (its ``state`` updated) one step through the widget protocol; the seconds until its chart
+    is redrawn and where they went (:attr:`Visit.move_legs_s`), once the kernel is idle again."""
+    if state["_model_name"] == "SelectionSliderModel":
+        options = len(state.get("_options_labels", [])) or 2
+        change = {"index": state["index"] - 1 if state["index"] + 1 >= options else state["index"] + 1}
+    else:
+        step = state.get("step") or 1
+        value = state["value"] + step if state["value"] + step <= state["max"] else state["value"] - step
+        change = {"value": value}
+    state.update(change)
+    moved, sent = time.monotonic(), time.time()
+    move_id = ws.send("comm_msg", {"comm_id": slider, "data": {"method": "update", "state": change,
+                                                     "buffer_paths": []}})
+    busy: list[dict] = []
+    redrawn = _redrawn(panel)
+
+    def done(msg: dict) -> bool:
+        if msg.get("msg_type") == "status" and msg["parent_header"].get("msg_id") == move_id \
+                and msg["content"].get("execution_state") == "busy":
+            busy.append(msg)
+        return redrawn(msg)
+
+    update = _recv_until(ws, done, moved + STEP_TIMEOUT_S)
+    redraw_s = time.monotonic() - moved
+    arrived = time.time()
+    legs = None
+    if busy and "header" in update:
+        started, made = _sent_at(busy[0]), _sent_at(update)
+        legs = (started - sent, made - started, arrived - made)
+    # The kernel's idle status ends the move: every message it sends for the move has been counted.
+    _recv_until(ws, lambda m: m.get("msg_type") == "status" and m["parent_header"].get("msg_id") == move_id
+                and m["content"].get("execution_state") == "idle", moved + STEP_TIMEOUT_S)
+    return redraw_s, legs
+
+
 def visit(base: str, path: str, move: bool = True, assets: tuple[str, ...] = (), page_like: bool = True,
-          mark: Callable[[str], None] = _no_step) -> Visit:
+          mark: Callable[[str], None] = _no_step, together: threading.Barrier | None = None) -> Visit:
     """One student: the page, the first chart, one control moved, and leaving as the page does.
 
     ``page_like`` (the default since 2026-11-30) does what Voila's page does, in its order: after the page, it
@@ -464,7 +502,8 @@ def visit(base: str, path: str, move: bool = True, assets: tuple[str, ...] = (),
     a browser uses up to six), asks for its kernel's model (``GET /api/kernels/ID``), opens the websocket with the
     ``v1`` protocol and sends ``kernel_info_request`` before asking for the widgets' state. Without it, what this
     benchmark did before: no assets, no model, no kernel info, the legacy JSON protocol. ``mark(step)`` is called
-    as each of :data:`STEPS` ends.
+    as each of :data:`STEPS` ends. With ``together`` (a barrier the whole class shares), the student then waits
+    for the others and moves the control once more with them (:attr:`Visit.settled_redraw_s`).
     """
     out = Visit()
     jar = http.cookiejar.CookieJar()
@@ -522,40 +561,23 @@ def visit(base: str, path: str, move: bool = True, assets: tuple[str, ...] = (),
         if move:
             slider, state = next((c, s) for c, s in states.items() if s.get("_model_name") in SLIDERS)
             panel = _panel_of(slider, states)
-            if state["_model_name"] == "SelectionSliderModel":
-                options = len(state.get("_options_labels", [])) or 2
-                change = {"index": state["index"] - 1 if state["index"] + 1 >= options else state["index"] + 1}
-            else:
-                step = state.get("step") or 1
-                value = state["value"] + step if state["value"] + step <= state["max"] else state["value"] - step
-                change = {"value": value}
-            moved, sent = time.monotonic(), time.time()
-            move_id = ws.send("comm_msg", {"comm_id": slider, "data": {"method": "update", "state": change,
-                                                             "buffer_paths": []}})
-            busy: list[dict] = []
-            redrawn = _redrawn(panel)
-
-            def done(msg: dict) -> bool:
-                if msg.get("msg_type") == "status" and msg["parent_header"].get("msg_id") == move_id \
-                        and msg["content"].get("execution_state") == "busy":
-                    busy.append(msg)
-                return redrawn(msg)
-
-            update = _recv_until(ws, done, moved + STEP_TIMEOUT_S)
-            out.redraw_s = time.monotonic() - moved
-            arrived = time.time()
-            if busy and "header" in update:
-                started, made = _sent_at(busy[0]), _sent_at(update)
-                out.move_legs_s = (started - sent, made - started, arrived - made)
-            # The kernel's idle status ends the move: every message it sends for the move has been counted.
-            _recv_until(ws, lambda m: m.get("msg_type") == "status" and m["parent_header"].get("msg_id") == move_id
-                        and m["content"].get("execution_state") == "idle", moved + STEP_TIMEOUT_S)
+            out.redraw_s, out.move_legs_s = _move(ws, slider, state, panel)
             mark("move")
+            if together is not None:  # the class moves again, all at once, once everyone has arrived
+                try:
+                    together.wait(timeout=STEP_TIMEOUT_S)
+                except threading.BrokenBarrierError:
+                    pass  # a student hung: the others have already left the barrier
+                else:
+                    out.settled_redraw_s, _ = _move(ws, slider, state, panel)
     except TimeoutError:
         out.hung = True
     except Exception as err:
         out.error = f"{type(err).__name__}: {err}"
     finally:
+        if together is not None and not together.broken and out.settled_redraw_s is None:
+            with contextlib.suppress(threading.BrokenBarrierError):  # (let the others move without this one)
+                together.wait(timeout=STEP_TIMEOUT_S)
         if ws is not None:
             ws.close()
         # The page's beforeunload beacon, with the _xsrf cookie when the server set one.
@@ -689,9 +711,11 @@ def run_class(name: str, command: list[str], port: int, path: str, students: int
         with Kernels(process.pid) as kernels:
             warm = kernels.rss()  # the classroom's warm pool: each kernel as a student will get it
             before = clock.read()
+            together = threading.Barrier(students)
             with ThreadPoolExecutor(students) as pool:
                 result.class_visits = list(pool.map(
-                    lambda _: visit(base, path, assets=result.assets, page_like=page_like), range(students)))
+                    lambda _: visit(base, path, assets=result.assets, page_like=page_like, together=together),
+                    range(students)))
             result.class_cpu = cpu_delta(before, clock.read())
             mine = {v.kernel for v in result.class_visits if v.kernel}
             rss = kernels.rss()
@@ -751,6 +775,8 @@ def report(result: Result, students: int) -> None:
         print("    where a move's time went, mean / p95 ms: " + "; ".join(
             f"{name} {statistics.mean(leg) * 1000:.0f} / {pct(list(leg), 95) * 1000:.0f}"
             for name, leg in zip(names, zip(*legs, strict=True), strict=True)))
+    print(line("the same, once all arrived", [v.settled_redraw_s for v in cv], "ms")
+          + "  (every student moving again at the same instant)")
     served = sum(v.chart_s is not None for v in cv)
     print(f"  served {served}/{students}; failures {sum(bool(v.error) for v in cv)}, hangs {sum(v.hung for v in cv)}")
     for err in sorted({v.error for v in cv if v.error})[:5]:
