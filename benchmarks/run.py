@@ -12,6 +12,17 @@ chapter page loads, by kind, beside the 2.5 MB budget; and the model, live-chart
 
 The machine is shared (2 cores, 5 sessions when this was written): compare figures from the same run,
 which is why the reference is measured beside each figure and the load average is printed.
+
+Where a chapter's first chart loses to the floor (Chromium traces of Chapter 3 and its floor page, 2026-12-02):
+both compile the Vega bundle off the main thread in about 75 ms, and both spend 100 to 140 ms drawing the chart
+once it runs. The floor runs the bundle as soon as it is compiled (80 to 106 ms after navigation); the chapter
+at 130 to 235 ms, because its main thread is busy until then with the page itself: parsing it, and the style
+and layout of its first frame (about 57 ms; the floor's 1 ms). Hiding the header and both sidebars halves that
+style and layout but runs the bundle no sooner (137 against 143 ms), and no single part of the page moves it.
+A first stylesheet holding only the rules a page can match before its held scripts run (113 of 163 KB, the whole
+one applied after the charts) halved its parsing in the trace, but moved no chapter's first chart: 15
+alternating loads each of four chapters gave -19, +12, -2 and +33 ms, and two full runs of this benchmark a
+median ratio of 1.31 and 1.27 against 1.28 and 1.29 without it. It was not kept.
 """
 
 from __future__ import annotations
