@@ -162,6 +162,23 @@ ms: between classes the p95 moves by more than that change can show, which is wh
 one student alone, on the second (CPU ms; server, kernels, client): page 18, 0, 11; scripts and styles 52, 0, 21;
 connect 18, 22, 9; states 4, 14, 7; a move 2, 10, 5; leaving 4, 0, 5; the kernel's exit 44, 54 (over 0.5 s: mostly
 the other kernels' and the server's idling). The 150 ms target is still not met.
+
+Later on 12-02. The first page to ask for the Vega bundle stopped the server for 1.5 s while vl-convert handed it
+out (every other student waiting); this benchmark never saw it, since its own first page load comes before the
+class. The classroom now reads and gzips it before it listens (first request 1.5 s -> 1.4 ms). Each student now
+also moves the control a second time, the whole class at the same instant once everyone has arrived (a barrier),
+which separates a move's cost from the arrival's: in a diagnostic run, thirty moving together after everyone had
+arrived gave p95 94 ms, and the same moves spread over a second 9 ms. One full run (06:31, idle box):
+
+    run                         first chart    control to chart  the same, once   kernel RSS  left  hangs
+                                p50 / p95 s    p50 / p95 ms      all arrived p95
+    classroom                   1.46 / 1.57     47 / 246         115 ms           141 MB      0     0
+    stock Voila (same run)     49.41 / 50.79   799 / 965         1,484 ms         236 MB     30     0
+
+Sequential loads: first chart p50 0.94 s, no failure or hang; stock / classroom, p95 to first chart: 32.3x. A
+py-spy of the server while thirty arrive: about 45% of its time is HTTP for the pages' scripts and styles
+(Tornado's own machinery, most of it), a fifth relaying kernels' messages. The moves that miss 150 ms are those
+made while other students' pages are still loading, all on the same two cores.
 """
 
 from __future__ import annotations
