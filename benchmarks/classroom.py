@@ -512,6 +512,19 @@ def _move(ws: KernelSocket, slider: str, state: dict, panel: set[str]) -> tuple[
 
 def visit(base: str, path: str, move: bool = True, assets: tuple[str, ...] = (), page_like: bool = True,
           mark: Callable[[str], None] = _no_step, together: threading.Barrier | None = None) -> Visit:
+    """One student (:func:`_visit`); one who fails before the class's second move still arrives at ``together``,
+    so the others do not wait for them."""
+    at_barrier: list[bool] = []
+    try:
+        return _visit(base, path, move, assets, page_like, mark, together, at_barrier)
+    finally:
+        if together is not None and not at_barrier:
+            with contextlib.suppress(threading.BrokenBarrierError):
+                together.wait(timeout=STEP_TIMEOUT_S)
+
+
+def _visit(base: str, path: str, move: bool, assets: tuple[str, ...], page_like: bool,
+           mark: Callable[[str], None], together: threading.Barrier | None, at_barrier: list[bool]) -> Visit:
     """One student: the page, the first chart, one control moved, and leaving as the page does.
 
     ``page_like`` (the default since 2026-11-30) does what Voila's page does, in its order: after the page, it
@@ -581,6 +594,7 @@ def visit(base: str, path: str, move: bool = True, assets: tuple[str, ...] = (),
             out.redraw_s, out.move_legs_s = _move(ws, slider, state, panel)
             mark("move")
             if together is not None:  # the class moves again, all at once, once everyone has arrived
+                at_barrier.append(True)
                 try:
                     together.wait(timeout=STEP_TIMEOUT_S)
                 except threading.BrokenBarrierError:
@@ -592,9 +606,6 @@ def visit(base: str, path: str, move: bool = True, assets: tuple[str, ...] = (),
     except Exception as err:
         out.error = f"{type(err).__name__}: {err}"
     finally:
-        if together is not None and not together.broken and out.settled_redraw_s is None:
-            with contextlib.suppress(threading.BrokenBarrierError):  # (let the others move without this one)
-                together.wait(timeout=STEP_TIMEOUT_S)
         if ws is not None:
             ws.close()
         # The page's beforeunload beacon, with the _xsrf cookie when the server set one.
