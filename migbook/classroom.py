@@ -34,7 +34,9 @@ lessons' notebooks, with these changes:
   chart's new data or parameter values (:mod:`migbook.figures.live`); a warm kernel gives
   the memory its lesson's set-up freed back to the system before it waits in the pool.
 * **Less work per student** (profiled with py-spy, thirty arriving at once): Voila's front-end files are sent
-  gzipped and remembered (:mod:`migbook.static_cache`; they were most of the server's time), the Vega bundle is
+  gzipped and remembered (:mod:`migbook.static_cache`; they were most of the server's time), and the 86 chunks
+  of it that a page asked for one by one come joined in one script (:func:`voila_chunks`: 12 requests a page
+  instead of 97), the Vega bundle is
   read and gzipped once before the server listens (the first page to ask for it had held every student up for
   1.5 s), a kernel answers the page's request for its widgets' state in one pass and sends no echo of a
   move back to its one page (:mod:`migbook.widget_messages`). A kernel's websocket sends each message at once
@@ -94,7 +96,10 @@ DEFAULT_STUDENTS = 30
 LOCAL_IP = "127.0.0.1"
 TEMPLATE = "migbook-classroom"  # migbook's Voila template plus the scripts that draw live charts in the page
 LIVE_SCRIPTS = "/migbook/live/"
-LIVE_SCRIPT_NAMES = ("vega-bundle.js", "migbook-live-charts.js")  # what the lesson pages load from LIVE_SCRIPTS
+CHUNKS = "voila-chunks.js"  # Voila's front-end chunks, joined (:func:`voila_chunks`)
+LIVE_SCRIPT_NAMES = ("vega-bundle.js", "migbook-live-charts.js", CHUNKS)  # what lesson pages load from LIVE_SCRIPTS
+CHUNK_LIST = Path(__file__).parent / "assets" / "jupyter" / "voila" / "templates" / TEMPLATE / "voila-chunks.txt"
+_SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.M)
 
 CELL_ERROR = "This part of the lesson could not be shown. The rest still works; tell your instructor if it persists."
 CELL_TIMEOUT = "This part of the lesson took too long and was stopped. Reload the page to try again."
@@ -203,14 +208,54 @@ def live_script(name: str) -> str:
     return (lessons.TEMPLATE_PATH / "voila" / "templates" / TEMPLATE / "static" / name).read_text()
 
 
-def warm_live_scripts() -> None:
-    """Read and gzip the live scripts once, before the server listens: the first page that asked for the Vega
-    bundle used to stop the server while vl-convert handed it out (1.5 s on the two-core box, every other
-    student waiting), and the benchmark never saw it, since its first page load comes before the class."""
+def chunk_urls(listing: Path = CHUNK_LIST) -> list[str]:
+    """The addresses of the Voila chunks a lesson's page would load one by one (``voila-chunks.txt``)."""
+    lines = (line.strip() for line in listing.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def chunk_file(url: str, roots: dict[str, list[str]]) -> Path:
+    """The file Voila serves at ``url``: under the first of the roots its prefix maps to that holds it (what
+    Voila's static handlers do); a clear error naming the list when none does (Voila upgraded)."""
+    for prefix, dirs in roots.items():
+        if url.startswith(prefix):
+            relative = url[len(prefix):]
+            for root in dirs:
+                path = (Path(root) / relative).resolve()
+                if path.is_relative_to(Path(root).resolve()) and path.is_file():
+                    return path
+    raise MigbookError(f"{CHUNK_LIST}: Voila serves nothing at {url}; after an upgrade of Voila or ipywidgets, "
+                       "record the chunks a lesson's page loads again")
+
+
+def voila_chunks(static_paths: list[str], labextensions_paths: list[str], listing: Path = CHUNK_LIST) -> str:
+    """One script holding every chunk of ``voila-chunks.txt``, which a lesson's page loads before ``voila.js``.
+
+    Voila's front end is split by webpack into about ninety files that the page asked for one by one as each
+    arrived; with thirty students that was thirty times ninety requests queued on the server's one thread with
+    the students' moves (about half its time while a class arrived, py-spy). A chunk only registers its modules
+    with webpack (``self.webpackChunk….push``), and webpack's runtime takes up chunks registered before it ran
+    and then never asks for them: loaded first, joined, they are one request. Source-map comments are dropped
+    (they would point under the wrong folder)."""
+    roots = {"/voila/static/": static_paths, "/voila/labextensions/": labextensions_paths}
+    parts = []
+    for url in chunk_urls(listing):
+        text = _SOURCE_MAP.sub("", chunk_file(url, roots).read_text(encoding="utf-8"))
+        parts.append(f"/* {url} */\n{text}\n;")
+    return "\n".join(parts)
+
+
+def live_scripts(static_paths: list[str], labextensions_paths: list[str]) -> dict[str, str]:
+    """The live scripts by name, read and gzipped once, before the server listens: the first page that asked for
+    the Vega bundle used to stop the server while vl-convert handed it out (1.5 s on the two-core box, every
+    other student waiting), and the benchmark never saw it, since its first page load comes before the class."""
     from migbook.static_cache import compressed_text
 
-    for name in LIVE_SCRIPT_NAMES:
-        compressed_text(live_script(name))
+    scripts = {name: live_script(name) for name in LIVE_SCRIPT_NAMES if name != CHUNKS}
+    scripts[CHUNKS] = voila_chunks(static_paths, labextensions_paths)
+    for text in scripts.values():
+        compressed_text(text)
+    return scripts
 
 
 def kernel_pid(kernel: Any) -> int | None:
@@ -389,13 +434,16 @@ def _app_class() -> type:
             await super().get(path=f"{name}.ipynb")
 
     class LiveScriptsHandler(tornado.web.RequestHandler):
-        """The vendored Vega bundle and the script that draws live charts (the classroom template loads both),
-        read once and sent gzipped where the browser takes it."""
+        """The vendored Vega bundle, the script that draws live charts and Voila's chunks (the classroom
+        template loads all three), read once and sent gzipped where the browser takes it."""
+
+        def initialize(self, scripts: dict[str, str]) -> None:
+            self.scripts = scripts
 
         def get(self, name: str) -> None:
             self.set_header("Content-Type", "text/javascript; charset=UTF-8")
             self.set_header("Cache-Control", "max-age=3600")
-            gzip_body(self, live_script(name))
+            gzip_body(self, self.scripts[name])
 
     class BookHandler(tornado.web.StaticFileHandler):
         """The built book; lesson pages get their "Open this lesson live" link."""
@@ -455,6 +503,7 @@ def _app_class() -> type:
         book_dir = Unicode(config=True, help="the built book (_build/html)")
         max_kernels = Int(DEFAULT_STUDENTS, config=True, help="students' kernels allowed at once")
         pools = Dict(config=True, help="warm kernels to keep per lesson name")
+        scripts = Dict(help="the live scripts by name (:func:`live_scripts`), read before the server listens")
 
         def students_kernels(self) -> int:
             return self.kernel_manager.students_kernels()
@@ -469,7 +518,7 @@ def _app_class() -> type:
                 f"{name}.ipynb": {"pool_size": size} for name, size in self.pools.items()}
             self.config.VoilaKernelManager.fill_delay = float(REFILL_DELAY_S)
             voila_app.voila_kernel_manager_factory = factory
-            warm_live_scripts()
+            self.scripts = live_scripts(self.static_paths, self.labextensions_path)
             try:
                 settings = super().init_settings()
             finally:
@@ -496,7 +545,8 @@ def _app_class() -> type:
                     handler = (handler[0], wrap(handler[1]), *handler[2:])
                 handlers.append(handler)
             handlers.append((LIVE_PATH + r"([A-Za-z0-9_-]+)/?", LiveLessonHandler, render_options))
-            handlers.append((LIVE_SCRIPTS + f"({'|'.join(map(re.escape, LIVE_SCRIPT_NAMES))})", LiveScriptsHandler))
+            handlers.append((LIVE_SCRIPTS + f"({'|'.join(map(re.escape, LIVE_SCRIPT_NAMES))})", LiveScriptsHandler,
+                             {"scripts": self.scripts}))
             handlers.append((r"/(.*)", gzipped_static(BookHandler),
                              {"path": self.book_dir, "default_filename": "index.html"}))
             return handlers

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import Iterator
@@ -182,26 +183,84 @@ def test_the_classroom_serves_kernels_through_its_own_handlers(tmp_path: Path) -
 
 def test_the_live_scripts_are_read_and_gzipped_before_the_server_listens(tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """The first page to ask for the Vega bundle must not stop the server while vl-convert hands it out."""
+    """The first page to ask for the Vega bundle must not stop the server while vl-convert hands it out; nor the
+    first to ask for Voila's chunks while they are read and joined."""
     from migbook import sphinxext, static_cache
 
     calls: list[int] = []
     monkeypatch.setattr(sphinxext, "vega_bundle", lambda: calls.append(1) or "/* the bundle */")
+    joined: list[int] = []
+    real_chunks = classroom.voila_chunks
+    monkeypatch.setattr(classroom, "voila_chunks", lambda *a: joined.append(1) or real_chunks(*a))
     classroom.live_script.cache_clear()
     static_cache.compressed_text.cache_clear()
     try:
         app = classroom._app_class()(book_dir=str(tmp_path), max_kernels=2, pools={})
         app.initialize(classroom.voila_arguments(tmp_path, 8899, "127.0.0.1"))
         app.init_settings()  # (what Voila does before it listens)
-        assert calls == [1]
-        assert classroom.live_script.cache_info().currsize == len(classroom.LIVE_SCRIPT_NAMES)
+        assert calls == [1] and joined == [1]
+        assert set(app.scripts) == set(classroom.LIVE_SCRIPT_NAMES)
+        assert "webpackChunk" in app.scripts[classroom.CHUNKS]
         assert static_cache.compressed_text.cache_info().currsize == len(classroom.LIVE_SCRIPT_NAMES)
-        for name in classroom.LIVE_SCRIPT_NAMES:  # served from memory: nothing read or compressed again
-            static_cache.compressed_text(classroom.live_script(name))
-        assert calls == [1] and static_cache.compressed_text.cache_info().misses == len(classroom.LIVE_SCRIPT_NAMES)
+        routes = {pattern: (handler, *rest) for pattern, handler, *rest in app.init_handlers()}
+        [(_handler, options)] = [r for p, r in routes.items() if p.startswith(classroom.LIVE_SCRIPTS)]
+        assert options["scripts"] is app.scripts  # what the handler serves: nothing read or joined again
+        for text in app.scripts.values():  # served from memory: nothing compressed again
+            static_cache.compressed_text(text)
+        assert calls == [1] and joined == [1]
+        assert static_cache.compressed_text.cache_info().misses == len(classroom.LIVE_SCRIPT_NAMES)
     finally:
         classroom.live_script.cache_clear()
         static_cache.compressed_text.cache_clear()
+
+
+def _chunk_roots(tmp_path: Path) -> tuple[list[str], list[str], Path]:
+    """Two static folders and a labextensions folder, as Voila searches them, and a list of three chunks."""
+    first, second, labext = tmp_path / "static1", tmp_path / "static2", tmp_path / "labextensions"
+    (labext / "@w" / "manager" / "static").mkdir(parents=True)
+    first.mkdir()
+    second.mkdir()
+    (first / "1.voila.js").write_text('(self.webpackChunk_A=self.webpackChunk_A||[]).push([[1],{}]);\n'
+                                      "//# sourceMappingURL=1.voila.js.map")
+    (second / "1.voila.js").write_text("/* shadowed by the first folder */")
+    (second / "2.voila.js").write_text("(self.webpackChunk_A=self.webpackChunk_A||[]).push([[2],{}]);")
+    (labext / "@w" / "manager" / "static" / "7.ab.js").write_text('(self["webpackChunk@w/manager"]||[]).push([[7]])')
+    (tmp_path / "outside.js").write_text("/* not Voila's */")
+    listing = tmp_path / "voila-chunks.txt"
+    listing.write_text("# what the page loads\n/voila/static/1.voila.js\n\n/voila/static/2.voila.js\n"
+                       "/voila/labextensions/@w/manager/static/7.ab.js\n")
+    return [str(first), str(second)], [str(labext)], listing
+
+
+def test_voila_chunks_are_joined_from_where_voila_serves_them(tmp_path: Path) -> None:
+    statics, labexts, listing = _chunk_roots(tmp_path)
+    assert classroom.chunk_urls(listing) == ["/voila/static/1.voila.js", "/voila/static/2.voila.js",
+                                             "/voila/labextensions/@w/manager/static/7.ab.js"]
+    joined = classroom.voila_chunks(statics, labexts, listing)
+    assert joined.index("push([[1]") < joined.index("push([[2]") < joined.index("push([[7]]")
+    assert "shadowed" not in joined, "the first folder holding a file wins, as in Voila's handler"
+    assert "sourceMappingURL" not in joined
+    assert "/* /voila/static/2.voila.js */" in joined
+
+
+@pytest.mark.parametrize("url", ["/voila/static/3.voila.js", "/voila/static/../outside.js", "/elsewhere/1.voila.js"])
+def test_a_chunk_voila_does_not_serve_stops_the_classroom_with_the_list_named(tmp_path: Path, url: str) -> None:
+    statics, labexts, listing = _chunk_roots(tmp_path)
+    listing.write_text(f"{url}\n")
+    with pytest.raises(classroom.MigbookError, match=re.escape(url) + ".*record the chunks"):
+        classroom.voila_chunks(statics, labexts, listing)
+
+
+def test_the_listed_chunks_are_the_installed_voila_s() -> None:
+    """Every chunk in voila-chunks.txt is one the installed Voila serves (else the classroom would not start)."""
+    from voila.paths import collect_static_paths
+    from voila.utils import get_voila_labextensions_path
+
+    urls = classroom.chunk_urls()
+    assert len(urls) > 50 and all(u.endswith(".js") for u in urls)
+    joined = classroom.voila_chunks(collect_static_paths(["voila", "nbconvert"], "lab"),
+                                    get_voila_labextensions_path())
+    assert joined.count("webpackChunk") >= len(urls)
 
 
 def test_activity_is_recorded_as_jupyter_server_records_it() -> None:
@@ -375,6 +434,8 @@ class TestClassroom:
     def test_a_student_opens_a_lesson_from_the_book_and_a_closed_tab_frees_its_kernel(
             self, server: Server, watched: object) -> None:
         page = watched.page
+        asked: list[str] = []
+        page.on("request", lambda request: asked.append(urllib.parse.urlsplit(request.url).path))
         page.goto(f"{server.url}/book/lessons/{LESSON}.html")
         page.get_by_role("link", name=re.compile("^Open this lesson live")).click()
         start = time.monotonic()
@@ -407,6 +468,11 @@ class TestClassroom:
         assert kernel in server.kernels()
         assert not watched.external, f"requests to non-local hosts: {watched.external}"
         assert not watched.errors, f"console errors: {watched.errors}"
+        # Voila's front end came as voila.js and the joined chunks, each asked for once: no chunk one by one.
+        one_by_one = [p for p in asked if re.search(r"/static/[0-9]+\.([0-9a-f]+\.)?(voila\.)?js$", p)]
+        assert not one_by_one, f"chunks not in {classroom.CHUNK_LIST.name} (record it again): {one_by_one}"
+        assert asked.count(classroom.LIVE_SCRIPTS + classroom.CHUNKS) == 1
+        assert len([p for p in asked if p.endswith("/voila.js")]) == 1
         page.goto(f"{server.url}/")  # leaving the lesson sends its shutdown beacon, as closing the tab does
         freed_s = server.wait_gone(kernel)
         print(f"first chart {first_chart_s:.1f} s (warm pool); kernel freed {freed_s:.0f} s after leaving")
