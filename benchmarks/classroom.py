@@ -5,25 +5,25 @@
 
 Each simulated student does what the lesson page does, with no browser (checked 2026-11-30 against Debian's
 chromium opening the lesson, its requests and websocket frames recorded): loads the page; loads the scripts and
-styles a real page loads (95 for lesson 01, recorded by chromium once per run, asked for as chromium asks, gzip
-accepted and not decompressed, which a browser does on the student's machine; one keep-alive connection where a
-browser opens six); asks for its kernel's model (``GET /api/kernels/ID``); opens the kernel's websocket with
-jupyter_server's binary ``v1.kernel.websocket.jupyter.org`` protocol (what Voila's @jupyterlab/services offers
-first and the server picks) and sends ``kernel_info_request``; asks for every widget's state in one request as
-ipywidgets 8's manager does (``--states one-by-one``: one request per widget, as this benchmark did before); the
-chart widget's spec (or stock Voila's SVG) is the first chart, which the page then draws in some tens of
-milliseconds not counted here; moves one slider through the widget protocol and waits for the redrawn chart (the
-data-only update the page applies in a few milliseconds, not counted), then leaves (closes the socket, sends the
-shutdown beacon). ``--client old`` does what this benchmark did before 2026-11-30: no scripts, no kernel model,
-no kernel info, the legacy JSON protocol; its figures are lower than a real page's and not comparable.
-Printed: time to page and to first chart (p50, p95, max), control to redrawn chart (p50, p95; and again once
-every student has arrived, the whole class moving the control at the same instant), kernel memory
-(each and total, at rest and at peak), students' kernels still running 60 s after everyone left, failures and
-hangs over sequential loads; the CPU seconds the server, the kernels, this benchmark's client and every other
-process on the machine used while the class arrived; and the CPU each of them used for each step of one student
-alone (``--steps``, each after the pool has refilled); the same for stock Voila (`voila lesson.ipynb`, as
-`migbook lesson` ran it before the classroom existed) in the same run. Times are wall-clock on whatever machine
-runs it: say how loaded it was (the machine this was written on is shared with other work).
+styles a real page loads (10 for lesson 01 since 12-02, 95 before; recorded by chromium once per run, asked for as
+chromium asks, gzip accepted and not decompressed, which a browser does on the student's machine; one keep-alive
+connection where a browser opens six); asks for its kernel's model (``GET /api/kernels/ID``); opens the kernel's
+websocket with jupyter_server's binary ``v1.kernel.websocket.jupyter.org`` protocol (what Voila's
+@jupyterlab/services offers first and the server picks) and sends ``kernel_info_request``; asks for every widget's
+state in one request as ipywidgets 8's manager does (``--states one-by-one``: one request per widget, as this
+benchmark did before); the chart widget's spec (or stock Voila's SVG) is the first chart, which the page then draws
+in some tens of milliseconds not counted here; moves one slider through the widget protocol and waits for the
+redrawn chart (the data-only update the page applies in a few milliseconds, not counted), then leaves (closes the
+socket, sends the shutdown beacon). ``--client old`` does what this benchmark did before 2026-11-30: no scripts, no
+kernel model, no kernel info, the legacy JSON protocol; its figures are lower than a real page's and not
+comparable. Printed: time to page and to first chart (p50, p95, max), control to redrawn chart (p50, p95; and again
+once every student has arrived, the whole class moving the control at the same instant), kernel memory (each and
+total, at rest and at peak), students' kernels still running 60 s after everyone left, failures and hangs over
+sequential loads; the CPU seconds the server, the kernels, this benchmark's client and every other process on the
+machine used while the class arrived; and the CPU each of them used for each step of one student alone
+(``--steps``, each after the pool has refilled); the same for stock Voila (`voila lesson.ipynb`, as `migbook
+lesson` ran it before the classroom existed) in the same run. Times are wall-clock on whatever machine runs it: say
+how loaded it was (the machine this was written on is shared with other work).
 
 Where the time went (2026-11-30, py-spy on the server, the client and two kernels during a 30-student run, and
 this benchmark's per-step CPU; lesson 01):
@@ -179,6 +179,27 @@ Sequential loads: first chart p50 0.94 s, no failure or hang; stock / classroom,
 py-spy of the server while thirty arrive: about 45% of its time is HTTP for the pages' scripts and styles
 (Tornado's own machinery, most of it), a fifth relaying kernels' messages. The moves that miss 150 ms are those
 made while other students' pages are still loading, all on the same two cores.
+
+Later on 12-02 (another machine, idle). 86 of a lesson page's 95 scripts were chunks of Voila's front end that the
+page asked for one by one as voila.js ran; the classroom now joins them into one script the page loads first
+(``migbook.classroom.voila_chunks``): 12 requests a page instead of 97. One student in chromium: first chart 1.62
+to 1.75 s against 1.65 to 2.4 s. Thirty arriving: the server's CPU per student is now about 37 ms (py-spy, 25
+students one after another; a kernel's websocket opening 4 ms, the two big scripts 3 ms, a pool kernel's lesson
+rendered 5 ms). Timed alone over 300 moves, a move costs 2.3 ms of the server's CPU (four messages out, one in;
+most of it the socket writes), 4.5 ms of its kernel's and 0.75 ms of this client's: thirty moves at one instant
+are about 230 ms of CPU for two cores, so about 115 ms for the last of them, which is what "the same, once all
+arrived" shows. Quick runs (--loads 0 --skip-stock): first chart p95 1.04 to 1.10 s (was 1.57), control to chart
+p95 243 to 250 ms, 98 to 130 ms once all arrived. The arrival is shorter, so the class's first moves fall
+together with the last arrivals. One full run (11:14, idle box):
+
+    run                         first chart    control to chart  the same, once   kernel RSS  left  hangs
+                                p50 / p95 s    p50 / p95 ms      all arrived p95
+    classroom                   1.01 / 1.18    118 / 221         108 ms           142 MB      0     0
+    stock Voila (same run)     66.47 / 67.72   905 / 1,233       2,063 ms         230 MB     30     0
+
+Sequential loads: first chart p50 1.14 s (p95 2.18 s: beyond the pool of 30 a load waits for a kernel to warm),
+no failure or hang; stock / classroom, p95 to first chart: 57.6x. The 150 ms target for a move made while the
+class arrives is still missed; once the class has arrived thirty moves at one instant meet it.
 """
 
 from __future__ import annotations

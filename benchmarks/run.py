@@ -38,7 +38,7 @@ starts: a smaller one. vl-convert's bundle carries Vega-Lite and vega-embed; the
 the tooltip handler) if the specs were compiled to Vega at build time (vl-convert's ``vegalite_to_vega``), with
 the dark theme as a second config. Not tried yet: it changes every chart's path, the live lessons' too. For a
 reader arriving from another chapter (the bundle cached and compiled), the first chart comes in 0.10 to 0.20 s
-and the page is within 0.84 to 1.61 times the floor in one run (printed as "warm", not the target).
+and the page at 0.84 to 1.61 times the floor in one run (printed as "warm", not the target).
 """
 
 from __future__ import annotations
