@@ -34,13 +34,13 @@ lessons' notebooks, with these changes:
   chart's new data or parameter values (:mod:`migbook.figures.live`); a warm kernel gives
   the memory its lesson's set-up freed back to the system before it waits in the pool.
 * **Less work per student** (profiled with py-spy, thirty arriving at once): Voila's front-end files are sent
-  gzipped and remembered (:mod:`migbook.static_cache`; they were most of the server's time), and the 86 chunks
-  of it that a page asked for one by one come joined in one script (:func:`voila_chunks`: 12 requests a page
-  instead of 97), the Vega bundle is
-  read and gzipped once before the server listens (the first page to ask for it had held every student up for
-  1.5 s), a kernel answers the page's request for its widgets' state in one pass and sends no echo of a
-  move back to its one page (:mod:`migbook.widget_messages`). A kernel's websocket sends each message at once
-  (no Nagle delay), and a leaving student's kernel is ended after the class's arrival, not during it.
+  gzipped and remembered (:mod:`migbook.static_cache`; they were most of the server's time). The 86 chunks of it
+  that a page asked for one by one come joined in one script (:func:`voila_chunks`: 12 requests a page instead of
+  97). The Vega bundle and the chunks are read and gzipped once before the server listens (the first page to ask
+  for the bundle had held every student up for 1.5 s). A kernel answers the page's request for its widgets'
+  state in one pass and sends no echo of a move back to its one page (:mod:`migbook.widget_messages`). A
+  kernel's websocket sends each message at once (no Nagle delay), and a leaving student's kernel is ended after
+  the class's arrival, not during it.
 """
 
 from __future__ import annotations
