@@ -1,7 +1,7 @@
 """The classroom's scripts and styles, gzipped once and served from memory.
 
 A live lesson's page loaded about 95 scripts and styles (Voila's front end in chunks, the widget manager, the
-vendored Vega bundle): 5.8 MB per student (now 10, 1.7 MB gzipped: the chunks come joined,
+vendored Vega bundle): 5.8 MB per student (now 10: the chunks come joined,
 :func:`migbook.classroom.voila_chunks`). Tornado's static file handler reads each file from disk in 64 KB pieces
 and writes it uncompressed, and with thirty students arriving together that was most of the server's time, on the
 one core it has (profiled with py-spy: 32% of the server's busy time in serving static files, 29% in writing them
