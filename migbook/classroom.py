@@ -56,7 +56,7 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -214,9 +214,9 @@ def chunk_urls(listing: Path = CHUNK_LIST) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-def chunk_file(url: str, roots: dict[str, list[str]]) -> Path:
+def chunk_file(url: str, roots: dict[str, list[str]]) -> Path | None:
     """The file Voila serves at ``url``: under the first of the roots its prefix maps to that holds it (what
-    Voila's static handlers do); a clear error naming the list when none does (Voila upgraded)."""
+    Voila's static handlers do); None if there is none."""
     for prefix, dirs in roots.items():
         if url.startswith(prefix):
             relative = url[len(prefix):]
@@ -224,35 +224,50 @@ def chunk_file(url: str, roots: dict[str, list[str]]) -> Path:
                 path = (Path(root) / relative).resolve()
                 if path.is_relative_to(Path(root).resolve()) and path.is_file():
                     return path
-    raise MigbookError(f"{CHUNK_LIST}: Voila serves nothing at {url}; after an upgrade of Voila or ipywidgets, "
-                       "record the chunks a lesson's page loads again")
+    return None
 
 
-def voila_chunks(static_paths: list[str], labextensions_paths: list[str], listing: Path = CHUNK_LIST) -> str:
+def _warn(text: str) -> None:
+    print(f"migbook: warning: {text}", file=sys.stderr, flush=True)
+
+
+def voila_chunks(static_paths: list[str], labextensions_paths: list[str], listing: Path = CHUNK_LIST,
+                 warn: Callable[[str], None] = _warn) -> str:
     """One script holding every chunk of ``voila-chunks.txt``, which a lesson's page loads before ``voila.js``.
 
     Voila's front end is split by webpack into about ninety files that the page asked for one by one as each
     arrived; with thirty students that was thirty times ninety requests queued on the server's one thread with
     the students' moves (about half its time while a class arrived, py-spy). A chunk only registers its modules
     with webpack (``self.webpackChunk….push``), and webpack's runtime takes up chunks registered before it ran
-    and then never asks for them: loaded first, joined, they are one request. Source-map comments are dropped
-    (they would point under the wrong folder)."""
+    and then never asks for them: loaded first, joined, they are one request. Each is read from the file Voila
+    itself would send, so a list older than Voila is never wrong, only less use: a chunk it names that Voila no
+    longer has is left out, with a warning (the page asks for whatever it needs that is not there, one by one).
+    Source-map comments are dropped (they would point under the wrong folder)."""
     roots = {"/voila/static/": static_paths, "/voila/labextensions/": labextensions_paths}
-    parts = []
+    parts, missing = [], []
     for url in chunk_urls(listing):
-        text = _SOURCE_MAP.sub("", chunk_file(url, roots).read_text(encoding="utf-8"))
+        path = chunk_file(url, roots)
+        if path is None:
+            missing.append(url)
+            continue
+        text = _SOURCE_MAP.sub("", path.read_text(encoding="utf-8"))
         parts.append(f"/* {url} */\n{text}\n;")
+    if missing:
+        warn(f"{len(missing)} of the chunks listed in {listing} are not served by this Voila (first: {missing[0]}); "
+             "lesson pages will ask for them one by one. After an upgrade of Voila or ipywidgets, record the list "
+             "again (see the list's notes).")
     return "\n".join(parts)
 
 
-def live_scripts(static_paths: list[str], labextensions_paths: list[str]) -> dict[str, str]:
+def live_scripts(static_paths: list[str], labextensions_paths: list[str],
+                 warn: Callable[[str], None] = _warn) -> dict[str, str]:
     """The live scripts by name, read and gzipped once, before the server listens: the first page that asked for
     the Vega bundle used to stop the server while vl-convert handed it out (1.5 s on the two-core box, every
     other student waiting), and the benchmark never saw it, since its first page load comes before the class."""
     from migbook.static_cache import compressed_text
 
     scripts = {name: live_script(name) for name in LIVE_SCRIPT_NAMES if name != CHUNKS}
-    scripts[CHUNKS] = voila_chunks(static_paths, labextensions_paths)
+    scripts[CHUNKS] = voila_chunks(static_paths, labextensions_paths, warn=warn)
     for text in scripts.values():
         compressed_text(text)
     return scripts
@@ -518,7 +533,7 @@ def _app_class() -> type:
                 f"{name}.ipynb": {"pool_size": size} for name, size in self.pools.items()}
             self.config.VoilaKernelManager.fill_delay = float(REFILL_DELAY_S)
             voila_app.voila_kernel_manager_factory = factory
-            self.scripts = live_scripts(self.static_paths, self.labextensions_path)
+            self.scripts = live_scripts(self.static_paths, self.labextensions_path, warn=self.log.warning)
             try:
                 settings = super().init_settings()
             finally:
