@@ -33,12 +33,15 @@ about 75 ms and is compiled off the main thread by about 160 ms (108 ms of parsi
 first frame starts before that, at about 136 ms (style 11 ms, layout 38 ms, mostly shaping the first lines of
 text, then paint), and once it ends the main thread runs our chart script, more parsing and a second frame
 (style 9 ms, layout 18 ms: what was parsed since) before the bundle, at about 274 ms; the floor, with no frame to
-make, runs it as soon as it is compiled. So the lever is a bundle that is compiled before the page's first frame
-starts: a smaller one. vl-convert's bundle carries Vega-Lite and vega-embed; the pages would need only Vega (and
-the tooltip handler) if the specs were compiled to Vega at build time (vl-convert's ``vegalite_to_vega``), with
-the dark theme as a second config. vl-convert can bundle Vega alone (a snippet that uses only ``vega``: 577 KB
-against 898 KB, tree-shaken); the charts' tooltips would then need Vega's own (the title attribute) or
-vega-tooltip vendored. Not tried yet: it changes every chart's path, the live lessons' too. For a
+make, runs it as soon as it is compiled. A smaller bundle, compiled before that first frame starts, looked like the
+lever, and was tried as a prototype (not kept): Vega alone (vl-convert bundles it from a snippet that imports only
+Vega: 586 KB against 898 KB), every spec compiled to Vega at build time (``vl_convert.vegalite_to_vega``, the data
+still packed), a ten-line stand-in for vega-embed. Every chart came sooner (chapters 375 to 490 ms against 444 to
+553 ms, six chapters, five loads each, idle box), but the floor gained more (240 to 320 ms against 350 to 480), so
+the ratio grew (1.32 to 1.73 against 1.10 to 1.41), and the bundle, 91 ms to parse, was still ready only after the
+page's first frame had begun. What separates a chapter from the floor is the work of the page's first frames,
+which comes before the bundle whichever bundle it loads; a faster bundle, good for the reader, makes the ratio
+worse. For a
 reader arriving from another chapter (the bundle cached and compiled), the first chart comes in 0.10 to 0.20 s
 and the page at 0.84 to 1.61 times the floor in one run (printed as "warm", not the target).
 """
