@@ -48,6 +48,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import hashlib
 import html
 import ipaddress
 import json
@@ -259,6 +260,12 @@ def voila_chunks(static_paths: list[str], labextensions_paths: list[str], listin
     return "\n".join(parts)
 
 
+@functools.lru_cache(maxsize=8)
+def script_etag(text: str) -> str:
+    """A weak validator for a live script (the same for its gzipped and plain forms), computed once per text."""
+    return f'W/"{hashlib.sha1(text.encode("utf-8")).hexdigest()}"'
+
+
 def live_scripts(static_paths: list[str], labextensions_paths: list[str],
                  warn: Callable[[str], None] = _warn) -> dict[str, str]:
     """The live scripts by name, read and gzipped once, before the server listens: the first page that asked for
@@ -270,6 +277,7 @@ def live_scripts(static_paths: list[str], labextensions_paths: list[str],
     scripts[CHUNKS] = voila_chunks(static_paths, labextensions_paths, warn=warn)
     for text in scripts.values():
         compressed_text(text)
+        script_etag(text)
     return scripts
 
 
@@ -456,9 +464,18 @@ def _app_class() -> type:
             self.scripts = scripts
 
         def get(self, name: str) -> None:
+            text = self.scripts[name]
             self.set_header("Content-Type", "text/javascript; charset=UTF-8")
-            self.set_header("Cache-Control", "max-age=3600")
-            gzip_body(self, self.scripts[name])
+            # Asked again on every page and answered 304 while unchanged: a browser that kept the chunks of a
+            # Voila since upgraded would register them for the new voila.js.
+            self.set_header("Cache-Control", "no-cache")
+            self.set_header("Etag", script_etag(text))
+            self.set_header("Vary", "Accept-Encoding")
+            if self.check_etag_header():  # (tornado checks by itself only the Etags it computes)
+                self.set_status(304)
+                self.finish()
+                return
+            gzip_body(self, text)
 
     class BookHandler(tornado.web.StaticFileHandler):
         """The built book; lesson pages get their "Open this lesson live" link."""

@@ -604,6 +604,19 @@ class TestClassroom:
         with urllib.request.urlopen(request, timeout=60) as response:
             assert response.headers["Content-Encoding"] == "gzip"
             assert b"webpack" in gzip.decompress(response.read())
+        # Voila's chunks, joined: gzipped, and asked again on every page (never kept stale past an upgrade),
+        # answered 304 while unchanged.
+        chunks = server.url + classroom.LIVE_SCRIPTS + classroom.CHUNKS
+        with urllib.request.urlopen(urllib.request.Request(chunks, headers={"Accept-Encoding": "gzip"}),
+                                    timeout=60) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert response.headers["Cache-Control"] == "no-cache"
+            etag = response.headers["Etag"]
+            assert etag and b"webpackChunk" in gzip.decompress(response.read())
+        status, _, _ = server.get(classroom.LIVE_SCRIPTS + classroom.CHUNKS, headers={"If-None-Match": etag})
+        assert status == 304
+        status, _, headers = server.get(classroom.LIVE_SCRIPTS + "vega-bundle.js", headers={"If-None-Match": etag})
+        assert status == 200 and headers["Etag"] != etag
         server.wait_gone(kernel)
 
     def test_kernels_run_below_the_server(self, server: Server) -> None:
