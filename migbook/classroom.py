@@ -100,7 +100,7 @@ LEAVE_DELAY_S = 8.0
 # on average per class, against 3 to 10 ms). Only a leaving kernel, which has nothing left to do but end, is given
 # the lowest priority.
 AUTOGROUP_RETRY_S = 0.11  # Linux lets an unprivileged process change an autogroup's niceness once per 100 ms
-AUTOGROUP_TRIES = 100  # enough for sixty kernels changed at the same moment
+AUTOGROUP_TRIES = 100  # one change a try, machine-wide: enough for a hundred students leaving at the same moment
 DEFAULT_STUDENTS = 30
 LOCAL_IP = "127.0.0.1"
 TEMPLATE = "migbook-classroom"  # migbook's Voila template plus the scripts that draw live charts in the page
