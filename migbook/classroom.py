@@ -321,10 +321,13 @@ def lower_priority(pid: int, by: int) -> bool:
         with contextlib.suppress(OSError):
             os.setpriority(os.PRIO_PROCESS, pid, min(19, os.getpriority(os.PRIO_PROCESS, 0) + by))
     mine, theirs = autogroup(), autogroup(pid)
-    if mine is None or theirs is None or theirs[0] == mine[0] or theirs[1] >= min(19, mine[1] + by):
+    if mine is None or theirs is None or theirs[0] == mine[0]:
+        return True
+    target = min(19, mine[1] + by)
+    if theirs[1] >= target:
         return True
     try:
-        Path(f"/proc/{pid}/autogroup").write_text(str(min(19, mine[1] + by)))
+        Path(f"/proc/{pid}/autogroup").write_text(str(target))
     except OSError as err:
         return err.errno != errno.EAGAIN  # gone, or not allowed: nothing more to do
     return True

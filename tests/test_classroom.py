@@ -20,7 +20,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
@@ -197,10 +197,14 @@ def test_lowering_a_process_in_another_session_lowers_its_session(monkeypatch: p
         assert theirs is not None and theirs[1] == min(19, group[1] + 3)
         assert classroom.lower_priority(process.pid, 1), "never raised back"
         assert classroom.autogroup(process.pid) == theirs
-        refused = OSError(errno.EAGAIN, "Resource temporarily unavailable")
-        monkeypatch.setattr(Path, "write_text", lambda *_a, **_k: (_ for _ in ()).throw(refused))
+        def refusing(error: OSError) -> Callable[..., None]:
+            def write_text(*_args: object, **_kwargs: object) -> None:
+                raise error
+            return write_text
+
+        monkeypatch.setattr(Path, "write_text", refusing(OSError(errno.EAGAIN, "Resource temporarily unavailable")))
         assert not classroom.lower_priority(process.pid, 9), "refused for now: to be asked again"
-        monkeypatch.setattr(Path, "write_text", lambda *_a, **_k: (_ for _ in ()).throw(PermissionError()))
+        monkeypatch.setattr(Path, "write_text", refusing(PermissionError()))
         assert classroom.lower_priority(process.pid, 9), "not allowed: nothing more to do"
     finally:
         process.kill()
