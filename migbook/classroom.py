@@ -101,6 +101,7 @@ LEAVE_DELAY_S = 8.0
 # the lowest priority.
 AUTOGROUP_RETRY_S = 0.11  # Linux lets an unprivileged process change an autogroup's niceness once per 100 ms
 AUTOGROUP_TRIES = 100  # one change a try, machine-wide: enough for a hundred students leaving at the same moment
+PROC = Path("/proc")  # where Linux shows each process's autogroup (absent where the kernel has none)
 DEFAULT_STUDENTS = 30
 LOCAL_IP = "127.0.0.1"
 TEMPLATE = "migbook-classroom"  # migbook's Voila template plus the scripts that draw live charts in the page
@@ -297,29 +298,34 @@ def kernel_pid(kernel: Any) -> int | None:
 
 def autogroup(pid: int | str = "self") -> tuple[str, int] | None:
     """The scheduling autogroup of process ``pid`` (its name and niceness), or None where there is none (not
-    Linux, or the process is gone).
+    Linux, a Linux built without ``CONFIG_SCHED_AUTOGROUP``, where niceness alone shares the cores, or the process
+    is gone).
 
     >>> autogroup(2**22 + 1) is None  # no such process: Linux's pids stop at 2**22
     True
     """
     try:
-        name, _, nice = Path(f"/proc/{pid}/autogroup").read_text().split()
+        name, _, nice = (PROC / str(pid) / "autogroup").read_text().split()
         return name, int(nice)
     except (OSError, ValueError):
         return None
 
 
 def lower_priority(pid: int, by: int) -> bool:
-    """Make process ``pid`` ``by`` nicer than this one (a smaller share of the cores), at most 19; nothing if it is
-    gone or the system has no such thing (Windows). False if it must be asked again in :data:`AUTOGROUP_RETRY_S` s.
+    """Make process ``pid`` ``by`` nicer than this one (a smaller share of the cores), at most 19, never less nice
+    than it is; nothing if it is gone or the system has no such thing (Windows). False if it must be asked again
+    in :data:`AUTOGROUP_RETRY_S` s.
 
     Jupyter starts every kernel in a session of its own, and Linux (``sched_autogroup``, on by default in the
     common distributions) shares the cores between sessions first: a process's niceness weighs only against the
-    processes of its own session. So the kernel's session, its *autogroup*, is made nicer too. Linux lets a process
-    without ``CAP_SYS_ADMIN`` change an autogroup's niceness once every 100 ms, machine-wide: hence the False."""
+    processes of its own session. So the kernel's session, its *autogroup*, is made nicer too (where Linux has
+    autogroups). Linux lets a process without ``CAP_SYS_ADMIN`` change an autogroup's niceness once every 100 ms,
+    machine-wide: hence the False."""
     if hasattr(os, "setpriority"):
         with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, pid, min(19, os.getpriority(os.PRIO_PROCESS, 0) + by))
+            target = min(19, os.getpriority(os.PRIO_PROCESS, 0) + by)
+            if os.getpriority(os.PRIO_PROCESS, pid) < target:  # never raised back
+                os.setpriority(os.PRIO_PROCESS, pid, target)
     mine, theirs = autogroup(), autogroup(pid)
     if mine is None or theirs is None or theirs[0] == mine[0]:
         return True
@@ -327,7 +333,7 @@ def lower_priority(pid: int, by: int) -> bool:
     if theirs[1] >= target:
         return True
     try:
-        Path(f"/proc/{pid}/autogroup").write_text(str(target))
+        (PROC / str(pid) / "autogroup").write_text(str(target))
     except OSError as err:
         return err.errno != errno.EAGAIN  # gone, or not allowed: nothing more to do
     return True
