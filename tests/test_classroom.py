@@ -260,7 +260,8 @@ def test_lowering_a_process_lowers_it_and_its_session_never_raises_them_and_leav
 
         assert classroom.lower_priority(neighbour.pid, 5)
         assert psutil.Process(neighbour.pid).nice() == min(19, mine + 5)
-        assert classroom.autogroup() == group, "a process of our own session: our session left alone"
+        assert classroom.autogroup() == classroom.autogroup(neighbour.pid) == group, \
+            "a process of our own session: our session left alone"
 
         def refusing(error: OSError) -> Callable[..., None]:
             def write_text(*_args: object, **_kwargs: object) -> None:
