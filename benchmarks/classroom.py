@@ -2,13 +2,15 @@
 
     python benchmarks/classroom.py [--students 30] [--lesson 01-stock-and-flow] [--loads 200] [--stock-loads 20]
                                    [--states at-once|one-by-one] [--client page|old] [--steps 5]
+                                   [--students-as processes|threads]
 
-Each simulated student does what the lesson page does, with no browser (checked 2026-11-30 against Debian's
-chromium opening the lesson, its requests and websocket frames recorded): loads the page; loads the scripts and
-styles a real page loads (10 for lesson 01 since 12-02, 95 before; recorded by chromium once per run, asked for as
-chromium asks, gzip accepted and not decompressed, which a browser does on the student's machine; one keep-alive
-connection where a browser opens six); asks for its kernel's model (``GET /api/kernels/ID``); opens the kernel's
-websocket with jupyter_server's binary ``v1.kernel.websocket.jupyter.org`` protocol (what Voila's
+Each simulated student (a process of its own, all starting at the same instant; ``--students-as threads``: threads
+of this process, as before 2026-12-02) does what the lesson page does, with no browser (checked 2026-11-30 against
+Debian's chromium opening the lesson, its requests and websocket frames recorded): loads the page; loads the
+scripts and styles a real page loads (10 for lesson 01 since 12-02, 95 before; recorded by chromium once per run,
+asked for as chromium asks, gzip accepted and not decompressed, which a browser does on the student's machine; one
+keep-alive connection where a browser opens six); asks for its kernel's model (``GET /api/kernels/ID``); opens the
+kernel's websocket with jupyter_server's binary ``v1.kernel.websocket.jupyter.org`` protocol (what Voila's
 @jupyterlab/services offers first and the server picks) and sends ``kernel_info_request``; asks for every widget's
 state in one request as ipywidgets 8's manager does (``--states one-by-one``: one request per widget, as this
 benchmark did before); the chart widget's spec (or stock Voila's SVG) is the first chart, which the page then draws
@@ -227,16 +229,38 @@ median 171 against 192 ms, once all arrived 93 against 111 ms, both within the s
 
 Sequential loads: first chart p50 0.75 s (p95 1.61 s), no failure or hang; stock / classroom, p95 to first chart:
 53.3x. The 150 ms target for a move made while the class arrives is met by some classes, not reliably.
+
+2026-12-02, evening. The simulated students were threads of this benchmark's process: thirty students sharing one
+interpreter lock, so a message that had reached one student waited while other students' threads parsed theirs,
+which a class of browsers never does. Each student is now a process of its own (forked, all released at the same
+instant; ``--students-as threads`` as before). Six classes each way against one server, alternating (idle box),
+p95 of control to redrawn chart per class: threads, median 196 ms (137 to 300); processes, 110 ms (101 to 162).
+Once all had arrived, 112 ms both ways. First chart p95 0.93 s against 1.20 s: thirty processes cost this machine
+more CPU than thirty threads (the client 1.8 to 2.5 s while the class arrives, against 0.3 s), taken from the
+server and its kernels on the same two cores. Both ways are pessimistic: a class's browsers do not run on the
+server's cores. One full run (18:42, idle box, students as processes):
+
+    run                         first chart    control to chart  the same, once   kernel RSS  left  hangs
+                                p50 / p95 s    p50 / p95 ms      all arrived p95
+    classroom                   0.90 / 1.21     48 / 109          96 ms           141 MB      0     0
+    stock Voila (same run)     51.80 / 52.68  1,038 / 1,625      2,139 ms         236 MB     30     0
+
+Sequential loads: first chart p50 0.89 s (p95 2.01 s), no failure or hang; stock / classroom, p95 to first chart:
+43.4x. Every target is met in this run: first chart p95 under 3 s, control to chart p95 under 150 ms while the
+class arrives, at most 150 MB a kernel, no kernel left, no hang.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import http.client
 import http.cookiejar
 import json
 import math
+import multiprocessing
+import queue
 import re
 import resource
 import socket
@@ -250,12 +274,14 @@ import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
 import websocket
+
+# Imported here, not on first use: each student's process would import it again (about 10 ms of CPU each).
+from jupyter_server.services.kernels.connection.base import deserialize_msg_from_ws_v1, serialize_msg_to_ws_v1
 
 from migbook import lessons
 from migbook.classroom import LEAVE_DELAY_S
@@ -364,8 +390,6 @@ class KernelSocket:
         header = {"msg_id": msg_id, "msg_type": msg_type, "username": "student", "session": self.session,
                   "version": "5.3", "date": ""}
         if self.v1:
-            from jupyter_server.services.kernels.connection.base import serialize_msg_to_ws_v1
-
             parts = [json.dumps(x).encode() for x in (header, {}, metadata or {}, content)]
             self.ws.send_binary(serialize_msg_to_ws_v1(parts, channel))
         else:
@@ -384,8 +408,6 @@ class KernelSocket:
             if isinstance(raw, bytes):
                 return {"msg_type": "binary", "parent_header": {}, "content": {}}
             return json.loads(raw)
-        from jupyter_server.services.kernels.connection.base import deserialize_msg_from_ws_v1
-
         _channel, parts = deserialize_msg_from_ws_v1(raw)
         header = json.loads(parts[0])
         return {"msg_type": header["msg_type"], "header": header, "parent_header": json.loads(parts[1]),
@@ -476,7 +498,8 @@ def _panel_of(slider: str, states: dict[str, dict]) -> set[str]:
 
 class CpuClock:
     """CPU seconds used so far by the server, its kernels (those still running and those it has reaped), this
-    benchmark's client (all its threads), and the whole machine."""
+    benchmark's client (all its threads, and the students' processes once they have ended), and the whole
+    machine."""
 
     def __init__(self, server_pid: int) -> None:
         self.server = psutil.Process(server_pid)
@@ -488,9 +511,10 @@ class CpuClock:
             with contextlib.suppress(psutil.Error):
                 times = child.cpu_times()
                 kernels += times.user + times.system
-        me = resource.getrusage(resource.RUSAGE_SELF)
+        me, students = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
         box = psutil.cpu_times()
-        return {"server": mine.user + mine.system, "kernels": kernels, "client": me.ru_utime + me.ru_stime,
+        client = me.ru_utime + me.ru_stime + students.ru_utime + students.ru_stime
+        return {"server": mine.user + mine.system, "kernels": kernels, "client": client,
                 "machine": box.user + box.system + box.nice + getattr(box, "irq", 0) + getattr(box, "softirq", 0),
                 "wall": time.monotonic()}
 
@@ -764,6 +788,61 @@ def stepped_visit(base: str, path: str, clock: CpuClock, assets: tuple[str, ...]
     return out
 
 
+STUDENTS_AS = "processes"  # set by --students-as
+
+
+def _student(number: int, start: object, together: object, out: multiprocessing.Queue, args: tuple) -> None:
+    gc.disable()  # a short visit: no collection touching (and copying) every object it shares with the benchmark
+    start.wait(timeout=STEP_TIMEOUT_S)
+    out.put((number, visit(*args, together=together)))
+
+
+def class_visits(students: int, base: str, path: str, assets: tuple[str, ...], page_like: bool) -> list[Visit]:
+    """The whole class, every student starting at the same instant (:func:`visit`, then the second move together).
+
+    Each student runs in a process of its own (:data:`STUDENTS_AS`, the default since 2026-12-02), as each has a
+    browser of their own; or as a thread of this one, as before: thirty students then share one interpreter lock, and
+    a message that reached one waited while the others parsed theirs (the "back to the page" leg), which a class
+    of browsers does not do. Both run on this machine, beside the server and its kernels."""
+    args = (base, path, True, assets, page_like)
+    if STUDENTS_AS == "threads":
+        start, together = threading.Barrier(students + 1), threading.Barrier(students)
+        got = [Visit() for _ in range(students)]
+
+        def one(number: int) -> None:
+            start.wait(timeout=STEP_TIMEOUT_S)
+            got[number] = visit(*args, together=together)
+
+        threads = [threading.Thread(target=one, args=(number,)) for number in range(students)]
+        for thread in threads:
+            thread.start()
+        start.wait(timeout=STEP_TIMEOUT_S)
+        for thread in threads:
+            thread.join()
+        return got
+    context = multiprocessing.get_context("fork")
+    gc.freeze()  # the benchmark's objects out of the students' collections (copy-on-write stays shared)
+    start, together, out = context.Barrier(students + 1), context.Barrier(students), context.Queue()
+    processes = [context.Process(target=_student, args=(number, start, together, out, args), daemon=True)
+                 for number in range(students)]
+    for process in processes:
+        process.start()
+    start.wait(timeout=STEP_TIMEOUT_S)
+    found: dict[int, Visit] = {}
+    deadline = time.monotonic() + 4 * STEP_TIMEOUT_S  # a visit's own steps time out well before this
+    while len(found) < students and time.monotonic() < deadline:
+        with contextlib.suppress(queue.Empty):
+            number, result = out.get(timeout=1)
+            found[number] = result
+        if len(found) < students and not any(process.is_alive() for process in processes) and out.empty():
+            break  # a student's process died without a result
+    for process in processes:
+        process.join(timeout=10)
+    gc.unfreeze()
+    return [found.get(number, Visit(error="the student's process ended without a result"))
+            for number in range(students)]
+
+
 def run_class(name: str, command: list[str], port: int, path: str, students: int, loads: int,
               ready: Callable[[Path, subprocess.Popen, int], None], page_like: bool = True,
               steps: int = 0) -> Result:
@@ -790,11 +869,7 @@ def run_class(name: str, command: list[str], port: int, path: str, students: int
         with Kernels(process.pid) as kernels:
             warm = kernels.rss()  # the classroom's warm pool: each kernel as a student will get it
             before = clock.read()
-            together = threading.Barrier(students)
-            with ThreadPoolExecutor(students) as pool:
-                result.class_visits = list(pool.map(
-                    lambda _: visit(base, path, assets=result.assets, page_like=page_like, together=together),
-                    range(students)))
+            result.class_visits = class_visits(students, base, path, result.assets, page_like)
             result.class_cpu = cpu_delta(before, clock.read())
             mine = {v.kernel for v in result.class_visits if v.kernel}
             rss = kernels.rss()
@@ -842,6 +917,8 @@ def report(result: Result, students: int) -> None:
     mb = 1024 * 1024
     cv, sv = result.class_visits, result.seq_visits
     print(f"\n{result.name}: {students} students at once (server ready after {result.warm_s:.0f} s)")
+    print("  each student in a process of its own, as each has a browser of their own" if STUDENTS_AS == "processes"
+          else "  the students: threads of this benchmark's process (one interpreter lock for the class)")
     if result.assets:
         print(f"  each student loads the {len(result.assets)} scripts and styles a real page loaded")
     print(line("time to page", [v.page_s for v in cv]))
@@ -903,11 +980,14 @@ def main(argv: list[str] | None = None) -> int:
                    help="do what Voila's page does (its scripts, its kernel's model, kernel info, the v1 websocket "
                    "protocol; default) or what this benchmark did before 2026-11-30 (none of those, legacy JSON)")
     p.add_argument("--steps", type=int, default=5, help="sequential visits whose CPU is measured step by step")
+    p.add_argument("--students-as", choices=("processes", "threads"), default="processes",
+                   help="each student in a process of its own (default), or as threads of this one, as this "
+                   "benchmark did before 2026-12-02 (one interpreter lock for the whole class)")
     args = p.parse_args(argv)
-    global STATES
-    STATES = args.states
+    global STATES, STUDENTS_AS
+    STATES, STUDENTS_AS = args.states, args.students_as
     sys.stdout.reconfigure(line_buffering=True)  # each figure as soon as it is measured
-    print(f"widget states asked for {STATES}; client: {args.client}")
+    print(f"widget states asked for {STATES}; client: {args.client}; students as {STUDENTS_AS}")
     print(f"machine: {psutil.cpu_count()} CPUs, load average {', '.join(f'{x:.1f}' for x in psutil.getloadavg())}, "
           f"{psutil.virtual_memory().total / 2**30:.0f} GB")
 
