@@ -297,9 +297,9 @@ def kernel_pid(kernel: Any) -> int | None:
 
 
 def autogroup(pid: int | str = "self") -> tuple[str, int] | None:
-    """The scheduling autogroup of process ``pid`` (its name and niceness), or None where there is none (not
-    Linux, a Linux built without ``CONFIG_SCHED_AUTOGROUP``, where niceness alone shares the cores, or the process
-    is gone).
+    """The scheduling autogroup of process ``pid`` (its name and niceness), or None where it has none of its own:
+    a process in the root group (Linux shows an empty file, as for a container's first process and every process
+    of its session), a Linux built without ``CONFIG_SCHED_AUTOGROUP`` (no file), not Linux, or the process is gone.
 
     >>> autogroup(2**22 + 1) is None  # no such process: Linux's pids stop at 2**22
     True
@@ -311,6 +311,22 @@ def autogroup(pid: int | str = "self") -> tuple[str, int] | None:
         return None
 
 
+def session_niceness(pid: int | str = "self") -> int | None:
+    """The niceness with which process ``pid`` and its session weigh against other sessions for the cores: its
+    autogroup's, or where it has none of its own (see :func:`autogroup`), its own; None if it is gone.
+
+    >>> session_niceness() == (autogroup() or ("", os.getpriority(os.PRIO_PROCESS, 0)))[1]
+    True
+    """
+    group = autogroup(pid)
+    if group is not None:
+        return group[1]
+    try:
+        return os.getpriority(os.PRIO_PROCESS, 0 if pid == "self" else int(pid))
+    except (OSError, AttributeError, ValueError):  # gone, or not a system with niceness
+        return None
+
+
 def lower_priority(pid: int, by: int) -> bool:
     """Make process ``pid`` ``by`` nicer than this one (a smaller share of the cores), at most 19, never less nice
     than it is; nothing if it is gone or the system has no such thing (Windows). False if it must be asked again
@@ -319,17 +335,17 @@ def lower_priority(pid: int, by: int) -> bool:
     Jupyter starts every kernel in a session of its own, and Linux (``sched_autogroup``, on by default in the
     common distributions) shares the cores between sessions first: a process's niceness weighs only against the
     processes of its own session. So the kernel's session, its *autogroup*, is made nicer too (where Linux has
-    autogroups). Linux lets a process without ``CAP_SYS_ADMIN`` change an autogroup's niceness once every 100 ms,
-    machine-wide: hence the False."""
+    autogroups), ``by`` nicer than this one's session (:func:`session_niceness`). Linux lets a process without
+    ``CAP_SYS_ADMIN`` change an autogroup's niceness once every 100 ms, machine-wide: hence the False."""
     if hasattr(os, "setpriority"):
         with contextlib.suppress(OSError):
             target = min(19, os.getpriority(os.PRIO_PROCESS, 0) + by)
             if os.getpriority(os.PRIO_PROCESS, pid) < target:  # never raised back
                 os.setpriority(os.PRIO_PROCESS, pid, target)
     mine, theirs = autogroup(), autogroup(pid)
-    if mine is None or theirs is None or theirs[0] == mine[0]:
-        return True
-    target = min(19, mine[1] + by)
+    if theirs is None or (mine is not None and theirs[0] == mine[0]):
+        return True  # no session of its own to lower, or ours
+    target = min(19, (session_niceness() or 0) + by)
     if theirs[1] >= target:
         return True
     try:

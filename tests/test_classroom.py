@@ -77,13 +77,16 @@ def _run(coroutine: object) -> object:
 
 class Autogroups:
     """The scheduling autogroups Linux shows in /proc: this machine's own, or (``root``) a folder standing for
-    /proc with an autogroup for each session as Linux shows it, so that the code for sessions is checked on a Linux
-    built without them too (``CONFIG_SCHED_AUTOGROUP`` off), where niceness alone shares the cores."""
+    /proc as Linux shows it, so that the code for sessions is checked whatever this machine's Linux does: an
+    autogroup for each session (``"sessions"``); ours in the root group, whose processes show an empty file while
+    each new session still gets an autogroup (``"root group"``: a container's first process and its session, as on
+    the CI machine); or none at all (``"none"``, ``CONFIG_SCHED_AUTOGROUP`` off, where niceness alone shares the
+    cores)."""
 
-    def __init__(self, root: Path | None = None) -> None:
-        self.root, self.sessions = root, 0
+    def __init__(self, root: Path | None = None, kind: str = "sessions") -> None:
+        self.root, self.kind, self.sessions = root, kind, 0
         if root is not None:
-            self._show("self", self._new())
+            self._show("self", "" if kind == "root group" else self._new())
 
     def _new(self) -> str:
         self.sessions += 1
@@ -91,8 +94,14 @@ class Autogroups:
 
     def _show(self, pid: int | str, line: str) -> None:
         assert self.root is not None
-        (self.root / str(pid)).mkdir()
-        (self.root / str(pid) / "autogroup").write_text(line)
+        if self.kind != "none":
+            (self.root / str(pid)).mkdir()
+            (self.root / str(pid) / "autogroup").write_text(line)
+
+    @property
+    def linux_has_them(self) -> bool:
+        """Whether Linux has autogroups here: then every new session has one of its own."""
+        return (classroom.PROC / "self" / "autogroup").exists()
 
     def new_session(self, pid: int) -> None:
         """Process ``pid`` was started in a session of its own (``start_new_session``)."""
@@ -101,11 +110,11 @@ class Autogroups:
 
     def my_session(self, pid: int) -> None:
         """Process ``pid`` was started in this one's session."""
-        if self.root is not None:
+        if self.root is not None and self.kind != "none":
             self._show(pid, (self.root / "self" / "autogroup").read_text())
 
 
-@pytest.fixture(params=["this machine's", "simulated"])
+@pytest.fixture(params=["this machine's", "sessions", "root group", "none"])
 def autogroups(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Autogroups:
     if request.param == "this machine's":
         return Autogroups()
@@ -119,7 +128,7 @@ def autogroups(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pyte
         return write_text(path, data, *args, **kwargs)
 
     monkeypatch.setattr(Path, "write_text", write_as_linux)
-    return Autogroups(tmp_path)
+    return Autogroups(tmp_path, request.param)
 
 
 def _sleeper(autogroups: Autogroups, own_session: bool = True) -> subprocess.Popen[bytes]:
@@ -161,30 +170,30 @@ def test_kernels_run_at_the_servers_priority_and_one_shut_down_is_killed_later_w
             return list(self._kernels)
 
     manager = classroom.counting_class(Base)()
-    mine = psutil.Process().nice()
-    group = classroom.autogroup()  # None on a Linux without autogroups: niceness alone shares the cores
+    mine, served, group = psutil.Process().nice(), classroom.session_niceness(), classroom.autogroup()
 
     def group_nice() -> int | None:
+        """The niceness of the kernel's own session, None where Linux has no autogroups."""
         theirs = classroom.autogroup(started[-1].pid)
-        if group is None:
-            assert theirs is None
+        assert (theirs is not None) == autogroups.linux_has_them, "a new session has an autogroup where Linux has them"
+        if theirs is None:
             return None
-        assert theirs is not None and theirs[0] != group[0], "the kernel leads a session of its own"
+        assert group is None or theirs[0] != group[0], "the kernel leads a session of its own"
         return theirs[1]
 
     async def lesson() -> None:
         assert await manager.start_kernel() == "k"
-        served = None if group is None else group[1]
-        assert psutil.Process(started[-1].pid).nice() == mine and group_nice() == served
+        session = served if autogroups.linux_has_them else None
+        assert psutil.Process(started[-1].pid).nice() == mine and group_nice() == session
         await manager.restart_kernel("k")
-        assert psutil.Process(started[-1].pid).nice() == mine and group_nice() == served
+        assert psutil.Process(started[-1].pid).nice() == mine and group_nice() == session
         await manager.shutdown_kernel("k", restart=True)
         assert seen.pop()[1:3] == (False, True), "a restart keeps jupyter_client's polite shutdown"
         manager.students_ids.add("k")
         await manager.shutdown_kernel("k")
         assert manager.students_kernels() == 0, "a leaving student's kernel no longer counts"
         assert not seen and psutil.Process(started[-1].pid).nice() == 19, "given the lowest priority, not yet ended"
-        assert group_nice() == (None if group is None else 19), "its session too (sched_autogroup)"
+        assert group_nice() == (19 if autogroups.linux_has_them else None), "its session too (sched_autogroup)"
         await manager.shutdown_kernel("k")  # the cull, say, before it ends: nothing more
         await asyncio.sleep(classroom.LEAVE_DELAY_S + 0.2)
         assert seen == [("k", True, False, 19)], "killed once, LEAVE_DELAY_S later"
@@ -250,10 +259,11 @@ def test_lowering_a_process_lowers_it_and_its_session_never_raises_them_and_leav
         assert classroom.lower_priority(process.pid, 3)
         assert psutil.Process(process.pid).nice() == min(19, mine + 3)
         theirs = classroom.autogroup(process.pid)
-        if group is None:  # a Linux without autogroups: niceness alone shares the cores
+        if not autogroups.linux_has_them:  # niceness alone shares the cores
             assert theirs is None
         else:
-            assert theirs is not None and theirs[1] == min(19, group[1] + 3), "its session made nicer too"
+            assert theirs is not None and theirs[1] == min(19, classroom.session_niceness() + 3), \
+                "its session made nicer too, than ours (our autogroup's, or where we are in the root group, our own)"
         assert classroom.lower_priority(process.pid, 1), "never raised back"
         assert psutil.Process(process.pid).nice() == min(19, mine + 3)
         assert classroom.autogroup(process.pid) == theirs
@@ -269,7 +279,7 @@ def test_lowering_a_process_lowers_it_and_its_session_never_raises_them_and_leav
             return write_text
 
         monkeypatch.setattr(Path, "write_text", refusing(OSError(errno.EAGAIN, "Resource temporarily unavailable")))
-        assert classroom.lower_priority(process.pid, 9) is (group is None), \
+        assert classroom.lower_priority(process.pid, 9) is (theirs is None), \
             "refused for now: to be asked again (nothing to ask where there are no autogroups)"
         monkeypatch.setattr(Path, "write_text", refusing(PermissionError()))
         assert classroom.lower_priority(process.pid, 9), "not allowed: nothing more to do"
@@ -759,14 +769,9 @@ class TestClassroom:
         assert kernels, "the pool's kernels are running"
         served = psutil.Process(server.process.pid).nice()
         assert {kernel.nice() for kernel in kernels.values()} == {served}
-        group = classroom.autogroup(server.process.pid)  # None on a Linux without autogroups
-
-        def niceness(pid: int) -> int | None:
-            theirs = classroom.autogroup(pid)
-            return None if theirs is None else theirs[1]
-
-        assert {niceness(kernel.pid) for kernel in kernels.values()} == {None if group is None else group[1]}, \
-            "and their sessions (sched_autogroup) at the server's"
+        served_session = classroom.session_niceness(server.process.pid)
+        assert {classroom.session_niceness(kernel.pid) for kernel in kernels.values()} == {served_session}, \
+            "and their sessions (sched_autogroup) weigh as the server's"
 
     def test_no_source_no_files_no_other_kernels(self, server: Server) -> None:
         _, page, _ = server.get(f"/live/{LESSON}")
