@@ -91,7 +91,9 @@ PLANNED_PAGES = 40  # eleven chapters, eleven lessons and the reference pages
 BUILD_TARGET_S, REBUILD_TARGET_S = 90.0, 5.0
 FIRST_CHART_TARGET = 1.25  # times the floor
 WEIGHT_TARGET = 2.5e6  # bytes, a chapter page with everything it loads
-RUNS = 9  # page loads per page and scheme, alternating with the floor page (with 5, one chapter's ratio moved by up to 0.3 between runs)
+# Page loads per page and scheme, alternating with the floor page (with 5, one chapter's ratio moved by up to 0.3
+# between two runs of the same day).
+RUNS = 9
 WARM_RUNS = 5  # the same, a reader arriving from another chapter
 SHARED = "shared box: 2 cores, 5 sessions"
 FLOOR = "_static/bench-floor"  # where the floor pages go while measuring (under _static: no test takes them for pages)
