@@ -60,6 +60,18 @@ subsections) gained 7 to 14 ms in one run and -8 to +11 in the next: within the 
 and 1.18; hidden and without the stylesheet, 1.10, 0.94 and 0.98. In two full runs of this benchmark the same day,
 the same chapter's ratio moved by up to 0.3 (file 01: 1.21 and 1.50; the floors themselves 496 and 339 ms), so the
 median chapter sits near the target, and "every chapter within 1.25" fails on the noise of its worst one.
+
+Traced on 2026-12-03 (Chapter 6 and its floor): the page's first layout, 277 layout objects in 24 ms (the next,
+119 objects, in 2 ms), is mostly setting up fonts: each size and weight of text the first screen shows (headings,
+body, both sidebars, code) asks the browser process, synchronously, for its font and how to render it (19 such
+requests and 12 family look-ups in that layout); the floor asks only for its chart's labels. Beside the page's work,
+the bundle also compiles more slowly off the main thread on two cores (110 to 150 ms against the floor's 85).
+Compile hints (``//# allFunctionsCalledOnLoad`` at the top of the bundle, Chromium 136 and later) were tried as a
+prototype (not kept): they move the lazy compilation of what a chart runs off the main thread (drawing took 73 ms
+instead of 163) but make the whole bundle compile first (233 ms instead of 110), so the chapters and their floors
+drew later (eleven chapters, seven alternating loads each: 386 to 514 ms against 307 to 506; median ratio 1.25
+against 1.27). Each ratio is now printed with the middle half of its paired loads' ratios, to tell noise from a
+regression.
 """
 
 from __future__ import annotations
@@ -129,11 +141,26 @@ def load() -> str:
     return f"load {one:.1f}/{five:.1f} ({SHARED})"
 
 
-def beside(label: str, value: float, reference: float, unit: str, target: float | None = None) -> None:
-    """One figure beside its reference, as a ratio (and the target ratio, if any)."""
+def beside(label: str, value: float, reference: float, unit: str, target: float | None = None,
+           spread: tuple[float, float] | None = None) -> None:
+    """One figure beside its reference, as a ratio (and the target ratio, if any; and the middle half of the
+    ratios of paired measurements, if given, so that noise is not read as a regression)."""
     ratio = value / reference if reference else float("nan")
     goal = f"  target <= {target:.2f}x" if target is not None else ""
-    print(f"  {label:<54} {value:9.2f} {unit}  ref {reference:9.2f} {unit}  ratio {ratio:5.2f}x{goal}")
+    pairs = f"  pairs {spread[0]:.2f}-{spread[1]:.2f}x" if spread is not None else ""
+    print(f"  {label:<54} {value:9.2f} {unit}  ref {reference:9.2f} {unit}  ratio {ratio:5.2f}x{goal}{pairs}")
+
+
+def middle_half(values: list[float], references: list[float]) -> tuple[float, float]:
+    """The first and third quartiles of the ratios of paired measurements (each load of a page over the load of its
+    reference just after it).
+
+    >>> middle_half([110, 120, 130, 140, 150], [100, 100, 100, 100, 100])
+    (1.15, 1.45)
+    """
+    ratios = [value / reference for value, reference in zip(values, references, strict=True)]
+    first, _, third = statistics.quantiles(ratios, n=4)
+    return round(first, 4), round(third, 4)
 
 
 # --- build --------------------------------------------------------------------------------------
@@ -302,7 +329,8 @@ def bench_pages(html: Path) -> None:
                         times["page"].append(first_chart_ms(browser, urls[0]))
                         times["floor"].append(first_chart_ms(browser, urls[1]))
                     beside(f"{scheme:<4} {chapter.stem}", statistics.median(times["page"]),
-                           statistics.median(times["floor"]), "ms", FIRST_CHART_TARGET)
+                           statistics.median(times["floor"]), "ms", FIRST_CHART_TARGET,
+                           middle_half(times["page"], times["floor"]))
             print(f"\nthe same for a reader arriving from another chapter (read twice first in the same browser: the "
                   f"scripts cached and compiled), http, median of {WARM_RUNS}; not the target, the reader's common "
                   f"case ({load()}):")
