@@ -64,9 +64,9 @@ median chapter sits near the target, and "every chapter within 1.25" fails on th
 Traced on 2026-12-03 (Chapter 6 and its floor): the page's first layout, 277 layout objects in 24 ms (the next,
 119 objects, in 2 ms), is mostly setting up fonts: each size and weight of text the first screen shows (headings,
 body, both sidebars, code) asks the browser process, synchronously, for its font and how to render it (19 such
-requests and 12 family look-ups in that layout); the floor asks only for its chart's labels. Beside the page's work,
-the bundle also compiles more slowly off the main thread on two cores (110 to 150 ms against the floor's 85).
-Compile hints (``//# allFunctionsCalledOnLoad`` at the top of the bundle, Chromium 136 and later) were tried as a
+requests and 12 family look-ups in that layout, 20 and 13 before the chart); the floor, for its chart's labels,
+makes four of each in all. Beside the page's work, the bundle also compiles more slowly off the main thread on two
+cores (110 to 150 ms against the floor's 85). Compile hints (``//# allFunctionsCalledOnLoad`` at the top of the bundle, Chromium 136 and later) were tried as a
 prototype (not kept): they move the lazy compilation of what a chart runs off the main thread (drawing took 73 ms
 instead of 163) but make the whole bundle compile first (233 ms instead of 110), so the chapters and their floors
 drew later (eleven chapters, seven alternating loads each: 386 to 514 ms against 307 to 506; median ratio 1.25
