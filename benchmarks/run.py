@@ -61,17 +61,17 @@ and 1.18; hidden and without the stylesheet, 1.10, 0.94 and 0.98. In two full ru
 the same chapter's ratio moved by up to 0.3 (file 01: 1.21 and 1.50; the floors themselves 496 and 339 ms), so the
 median chapter sits near the target, and "every chapter within 1.25" fails on the noise of its worst one.
 
-Traced on 2026-12-03 (Chapter 6 and its floor): the page's first layout, 277 layout objects in 24 ms (the next,
-119 objects, in 2 ms), is mostly setting up fonts: each size and weight of text the first screen shows (headings,
-body, both sidebars, code) asks the browser process, synchronously, for its font and how to render it (19 such
-requests and 12 family look-ups in that layout, 20 and 13 before the chart); the floor, for its chart's labels,
-makes four of each in all. Beside the page's work, the bundle also compiles more slowly off the main thread on two
-cores (110 to 150 ms against the floor's 85). Compile hints (``//# allFunctionsCalledOnLoad`` at the top of the bundle, Chromium 136 and later) were tried as a
-prototype (not kept): they move the lazy compilation of what a chart runs off the main thread (drawing took 73 ms
-instead of 163) but make the whole bundle compile first (233 ms instead of 110), so the chapters and their floors
-drew later (eleven chapters, seven alternating loads each: 386 to 514 ms against 307 to 506; median ratio 1.25
-against 1.27). Each ratio is now printed with the middle half of its paired loads' ratios, to tell noise from a
-regression.
+Traced on 2026-12-03 (Chapter 6 and its floor): the page's first layout, 277 layout objects in 24 ms (the next, 119
+objects, in 2 ms), is mostly setting up fonts: each size and weight of text the first screen shows (headings, body,
+both sidebars, code) asks the browser process, synchronously, for its font and how to render it (19 such requests
+and 12 family look-ups in that layout, 20 and 13 before the chart); the floor, for its chart's labels, makes four of
+each in all. Beside the page's work, the bundle also compiles more slowly off the main thread on two cores (110 to
+150 ms against the floor's 85). Compile hints (``//# allFunctionsCalledOnLoad`` at the top of the bundle, Chromium
+136 and later) were tried as a prototype (not kept): they move the lazy compilation of what a chart runs off the
+main thread (drawing took 73 ms instead of 163) but make the whole bundle compile first (233 ms instead of 110), so
+the chapters and their floors drew later (eleven chapters, seven alternating loads each: 386 to 514 ms against 307
+to 506; median ratio 1.25 against 1.27). Each ratio is now printed with the middle half of its paired loads' ratios,
+to tell noise from a regression.
 """
 
 from __future__ import annotations
